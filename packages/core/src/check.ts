@@ -1,0 +1,330 @@
+/**
+ * The pipeline, top to bottom: text -> parse (yaml-syntax) -> header and shape (schema-*) ->
+ * rules (json-rules-engine, per subject) -> path -> range -> severities and suppressions ->
+ * sorted, de-duplicated diagnostics. Nothing here re-parses the text.
+ */
+import { isMap, isScalar, isSeq } from 'yaml';
+import { parseText, rangeOf, type ParsedText } from './parse/parse-text.js';
+import { locatePath } from './parse/locate.js';
+import { validateShape, type ShapeFinding } from './schema/validate-shape.js';
+import { schemasByKind, API_VERSION, KINDS, type PlanKind } from './schema/index.js';
+import { runPack, type RawFinding } from './rules/run-pack.js';
+import { ruleMessage, type CompiledPack } from './rules/compile-pack.js';
+import { toDataPath } from './rules/data-path.js';
+import { builtinMessage, formatMessage, typeName, valueType } from './messages/format-message.js';
+import { builtinDocsUrl } from './messages/docs.js';
+import { BUILTIN_RULES } from './messages/builtin-messages.js';
+import { closest } from './suggest.js';
+import { findSuppressions, suppressionRange } from './suppressions.js';
+import { effectiveSeverity, type ResolvedSettings } from './settings.js';
+import type { DataPath, Diagnostic, Locale, Severity } from './types.js';
+
+/** Options of a check. */
+export interface CheckOptions {
+  /** The date date rules compare with (YYYY-MM-DD); defaults to the current date. */
+  today?: string;
+  /** Language of messages; default 'en'. */
+  locale?: Locale;
+  /** The document's URI, passed through for callers' bookkeeping. */
+  uri?: string;
+  /** Effective severities and options (see `resolveSettings`). */
+  settings?: ResolvedSettings;
+}
+
+/** Everything a check found, suppressed findings included. */
+export interface CheckReport {
+  /** The document's kind when its header could be read. */
+  kind?: PlanKind;
+  /** Findings that stand (not suppressed), sorted by position. */
+  diagnostics: Diagnostic[];
+  /** Findings silenced by a suppression comment, with its justification. */
+  suppressed: Diagnostic[];
+}
+
+const MAX_ALIASES = 100;
+
+/** Today's date as YYYY-MM-DD (UTC). */
+export function currentDate(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Checks one document with a compiled pack. Never throws for any input text. */
+export async function checkWithPack(pack: CompiledPack, text: string, options: CheckOptions = {}): Promise<CheckReport> {
+  const locale = options.locale ?? 'en';
+  const today = options.today ?? currentDate();
+  const parsed = parseText(text);
+  const out = new DiagnosticBuilder(parsed, pack, locale, options.settings);
+
+  for (const p of parsed.problems) {
+    out.add({ ruleId: 'yaml-syntax', messageId: 'syntax', data: { detail: p.message }, severity: p.severity, start: p.start, end: Math.max(p.end, p.start + 1) });
+  }
+  if (parsed.problems.some((p) => p.severity === 'error')) return out.finish(today);
+
+  let doc: unknown;
+  try {
+    doc = parsed.doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    out.addAt('yaml-syntax', 'tooManyAliases', {}, []);
+    return out.finish(today);
+  }
+
+  const kind = readHeader(parsed, doc, out);
+  if (!kind) return out.finish(today);
+
+  for (const f of validateShape(schemasByKind[kind], doc)) out.addShape(f);
+
+  const skip = new Set<string>();
+  for (const [id, rule] of pack.rules) {
+    const sev = effectiveSeverity(options.settings, id, rule.definition.severity);
+    if (sev === 'off' || (rule.definition.appliesFrom && rule.definition.appliesFrom > today)) skip.add(id);
+  }
+  const options_ = options.settings?.options ?? defaultOptions(pack);
+  const findings = await runPack(pack, { kind, doc, text: parsed.text, today, options: options_, skip });
+  for (const f of findings) out.addRule(f);
+  return out.finish(today, kind);
+}
+
+function defaultOptions(pack: CompiledPack): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [id, rule] of pack.rules) {
+    out[id] = Object.fromEntries(Object.entries(rule.definition.options ?? {}).map(([k, o]) => [k, o.default]));
+  }
+  return out;
+}
+
+/** Checks `apiVersion` and `kind`; returns the kind when the document is a plan we can check. */
+function readHeader(parsed: ParsedText, doc: unknown, out: DiagnosticBuilder): PlanKind | undefined {
+  const root = parsed.doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
+    out.addSpan('schema-type', 'emptyDocument', {}, 0, 0, []);
+    return undefined;
+  }
+  if (!isMap(root)) {
+    const actual = isSeq(root) ? 'array' : valueType(doc);
+    out.addAt('schema-type', 'notMapping', { actual: { type: actual } }, []);
+    return undefined;
+  }
+  const header = doc as Record<string, unknown>;
+  const api = header.apiVersion;
+  if (api === undefined) {
+    out.addAt('schema-type', 'missingApiVersion', {}, [], 'key', { kind: 'insertKey', parentPath: [], key: 'apiVersion' });
+  } else if (api !== API_VERSION) {
+    out.addAt('schema-type', 'unknownApiVersion', { value: api, suggestion: API_VERSION }, ['apiVersion'], 'value', { kind: 'replaceValue', path: ['apiVersion'], value: API_VERSION }, API_VERSION);
+  }
+  const kind = header.kind;
+  if (kind === undefined) {
+    out.addAt('schema-type', 'missingKind', { allowed: KINDS }, [], 'key', { kind: 'insertKey', parentPath: [], key: 'kind' });
+    return undefined;
+  }
+  if (!(KINDS as readonly unknown[]).includes(kind)) {
+    const suggestion = typeof kind === 'string' ? closest(kind, KINDS) ?? KINDS[0] : KINDS[0];
+    out.addAt('schema-type', 'unknownKind', { value: kind, suggestion }, ['kind'], 'value', { kind: 'replaceValue', path: ['kind'], value: suggestion }, suggestion);
+    return undefined;
+  }
+  return api === API_VERSION ? (kind as PlanKind) : undefined;
+}
+
+interface PendingSpan {
+  ruleId: string;
+  messageId: string;
+  data: Record<string, unknown>;
+  severity?: Severity;
+  start: number;
+  end: number;
+}
+
+/** Collects findings, turns paths into ranges and messages, applies severities and suppressions. */
+class DiagnosticBuilder {
+  private readonly list: Diagnostic[] = [];
+
+  constructor(
+    private readonly parsed: ParsedText,
+    private readonly pack: CompiledPack,
+    private readonly locale: Locale,
+    private readonly settings: ResolvedSettings | undefined,
+  ) {}
+
+  /** A built-in finding at explicit offsets. */
+  add(f: PendingSpan): void {
+    this.addSpan(f.ruleId, f.messageId, f.data, f.start, f.end, [], f.severity);
+  }
+
+  addSpan(ruleId: string, messageId: string, data: Record<string, unknown>, start: number, end: number, path: DataPath, severity?: Severity): void {
+    this.push({
+      ruleId,
+      severity: severity ?? builtinSeverity(ruleId),
+      messageId,
+      message: builtinMessage(messageId, this.locale, this.localise(data)),
+      range: rangeOf(this.parsed.lineCounter, start, end),
+      path,
+      docsUrl: builtinDocsUrl(ruleId),
+    });
+  }
+
+  /** A built-in finding on a data path. */
+  addAt(ruleId: string, messageId: string, data: Record<string, unknown>, path: DataPath, anchor: 'key' | 'value' = 'value', fix?: Diagnostic['fix'], suggestion?: string): void {
+    const loc = locatePath(this.parsed, path, anchor);
+    this.push({
+      ruleId,
+      severity: builtinSeverity(ruleId),
+      messageId,
+      message: builtinMessage(messageId, this.locale, this.localise(data)),
+      range: rangeOf(this.parsed.lineCounter, loc.start, loc.end),
+      path,
+      docsUrl: builtinDocsUrl(ruleId),
+      ...(fix ? { fix } : {}),
+      ...(suggestion ? { suggestion } : {}),
+    });
+  }
+
+  addShape(f: ShapeFinding): void {
+    this.addAt(f.ruleId, f.messageId, f.data, f.path, f.anchor, f.fix, f.suggestion);
+  }
+
+  /** A rule's finding: message from the rule file, range from the subject and report path. */
+  addRule(f: RawFinding): void {
+    const compiled = this.pack.rules.get(f.ruleId)!;
+    const rule = compiled.definition;
+    const report = rule.checks[f.checkIndex]!.report;
+    const path: DataPath = [...f.subjectPath, ...(report.path ? toDataPath(report.path) : [])];
+    let start: number;
+    let end: number;
+    let fix: Diagnostic['fix'];
+    if (f.span) {
+      [start, end] = f.span;
+    } else {
+      const loc = locatePath(this.parsed, path, report.anchor ?? 'value');
+      start = loc.start;
+      end = loc.end;
+      const last = path[path.length - 1];
+      if (!loc.exact && loc.depth === path.length - 1 && typeof last === 'string') {
+        fix = { kind: 'insertKey', parentPath: path.slice(0, -1), key: last };
+      }
+    }
+    const related = report.related?.map((r) => {
+      const rp = toDataPath(r.path);
+      const loc = locatePath(this.parsed, rp);
+      return { path: rp, range: rangeOf(this.parsed.lineCounter, loc.start, loc.end), message: formatMessage(ruleMessage(rule, r.message, this.locale), f.data) };
+    });
+    this.push({
+      ruleId: f.ruleId,
+      severity: report.severity ?? rule.severity,
+      messageId: report.message,
+      message: formatMessage(ruleMessage(rule, report.message, this.locale), f.data),
+      range: rangeOf(this.parsed.lineCounter, start, end),
+      path,
+      source: { title: rule.source.title, requirements: rule.source.requirements, ...(rule.source.url ? { url: rule.source.url } : {}) },
+      docsUrl: compiled.docsUrl,
+      ...(related?.length ? { related } : {}),
+      ...(fix ? { fix } : {}),
+    });
+  }
+
+  private localise(data: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(data)) {
+      out[k] = v && typeof v === 'object' && !Array.isArray(v) && 'type' in v ? typeName(String((v as { type: unknown }).type), this.locale) : v;
+    }
+    return out;
+  }
+
+  private push(d: Diagnostic): void {
+    this.list.push(d);
+  }
+
+  /** Applies severity settings and suppressions, sorts and de-duplicates. */
+  finish(today: string, kind?: PlanKind): CheckReport {
+    const active: Diagnostic[] = [];
+    for (const d of this.list) {
+      const sev = effectiveSeverity(this.settings, d.ruleId, d.severity);
+      if (sev === 'off') continue;
+      active.push(sev === d.severity ? d : { ...d, severity: sev });
+    }
+    const suppressed = this.applySuppressions(active, today);
+    const diagnostics = dedupe(active.filter((d) => !d.suppressed));
+    return { ...(kind ? { kind } : {}), diagnostics, suppressed: dedupe(suppressed) };
+  }
+
+  private applySuppressions(active: Diagnostic[], today: string): Diagnostic[] {
+    const suppressions = findSuppressions(this.parsed.text);
+    const suppressed: Diagnostic[] = [];
+    const known = new Set<string>([...this.pack.rules.keys(), ...BUILTIN_RULES]);
+    const lc = this.parsed.lineCounter;
+    const report = (messageId: string, data: Record<string, unknown>, start: number, end: number) => {
+      const sev = effectiveSeverity(this.settings, 'suppression-invalid', 'warning');
+      if (sev === 'off') return;
+      active.push({
+        ruleId: 'suppression-invalid',
+        severity: sev,
+        messageId,
+        message: builtinMessage(messageId, this.locale, data),
+        range: suppressionRange(lc, start, end),
+        path: [],
+        docsUrl: builtinDocsUrl('suppression-invalid'),
+      });
+    };
+    for (const s of suppressions) {
+      if (s.rules.length === 0) {
+        report('suppressionNoRule', {}, s.start, s.end);
+        continue;
+      }
+      if (!s.reason) report('suppressionNoReason', {}, s.start, s.end);
+      const expired = s.until !== undefined && s.until < today;
+      for (const r of s.rules) {
+        if (!known.has(r.id)) {
+          const suggestion = closest(r.id, [...known]);
+          report('suppressionUnknownRule', { rule: r.id + (suggestion ? ` (${suggestion}?)` : '') }, r.start, r.end);
+          continue;
+        }
+        const targets = active.filter((d) => d.ruleId === r.id && d.range.start.line === s.targetLine && !d.suppressed);
+        if (expired) {
+          report('suppressionExpired', { rule: r.id, until: s.until }, s.start, s.end);
+          continue;
+        }
+        if (targets.length === 0) {
+          report('suppressionUnused', { rule: r.id }, r.start, r.end);
+          continue;
+        }
+        // Without a reason the suppression is reported and does not silence anything.
+        if (!s.reason) continue;
+        for (const d of targets) {
+          d.suppressed = { justification: s.reason, line: s.line, ...(s.until ? { until: s.until } : {}) };
+          suppressed.push(d);
+        }
+      }
+    }
+    return suppressed;
+  }
+}
+
+function builtinSeverity(ruleId: string): Severity {
+  return ruleId === 'schema-unknown-key' || ruleId === 'suppression-invalid' ? 'warning' : 'error';
+}
+
+/** Sorts by position, then rule id; drops exact repeats (same rule, range and message). */
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const sorted = [...list].sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.range.end.line - b.range.end.line ||
+      a.range.end.character - b.range.end.character ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.message.localeCompare(b.message),
+  );
+  const out: Diagnostic[] = [];
+  for (const d of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.ruleId === d.ruleId && prev.message === d.message && sameRange(prev, d)) continue;
+    out.push(d);
+  }
+  return out;
+}
+
+function sameRange(a: Diagnostic, b: Diagnostic): boolean {
+  return (
+    a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character &&
+    a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character
+  );
+}
+

@@ -1,0 +1,75 @@
+/**
+ * @laatuvahti/core: checks Finnish social-care plans (YAML) against a declarative rule pack and
+ * returns diagnostics with exact ranges. Public API re-exports only.
+ */
+import { checkWithPack, type CheckOptions, type CheckReport } from './check.js';
+import { getDefaultPack } from './default-pack.js';
+import { resolveSettings, type RuleSettings } from './settings.js';
+import type { CompiledPack } from './rules/compile-pack.js';
+import type { FileDiagnostic } from './rules/read-definitions.js';
+import type { Diagnostic, Locale } from './types.js';
+
+/** Options of `check` and `checkDocument`. */
+export interface PublicCheckOptions {
+  /** The date date rules compare with (YYYY-MM-DD); defaults to the current date. */
+  today?: string;
+  /** Language of messages: 'fi', 'sv' or 'en' (default 'en'). */
+  locale?: Locale;
+  /** The document's URI (kept for the caller's bookkeeping). */
+  uri?: string;
+  /** Per-rule settings, as in the `rules:` section of laatuvahti.config.yaml. */
+  config?: { rules?: RuleSettings; locale?: Locale };
+  /** A compiled rule pack; defaults to the pack that ships inside this package. */
+  pack?: CompiledPack;
+}
+
+/** A check report plus problems found in the given config. */
+export interface DocumentReport extends CheckReport {
+  /** Problems of `options.config` (unknown rules, invalid options), which were then ignored. */
+  configDiagnostics: FileDiagnostic[];
+}
+
+/**
+ * Checks one plan. Returns the findings that stand (suppressed ones left out), sorted by
+ * position. Never throws for any input text.
+ */
+export async function check(text: string, options: PublicCheckOptions = {}): Promise<Diagnostic[]> {
+  return (await checkDocument(text, options)).diagnostics;
+}
+
+/** Like `check`, with suppressed findings and config problems as well. */
+export async function checkDocument(text: string, options: PublicCheckOptions = {}): Promise<DocumentReport> {
+  const pack = options.pack ?? getDefaultPack();
+  const { settings, diagnostics: configDiagnostics } = resolveSettings(pack, options.config?.rules ?? {}, undefined, options.locale ?? options.config?.locale ?? 'en');
+  const checkOptions: CheckOptions = {
+    locale: options.locale ?? options.config?.locale ?? 'en',
+    settings,
+    ...(options.today ? { today: options.today } : {}),
+    ...(options.uri ? { uri: options.uri } : {}),
+  };
+  const report = await checkWithPack(pack, text, checkOptions);
+  return { ...report, configDiagnostics };
+}
+
+export { checkWithPack, currentDate, type CheckOptions, type CheckReport } from './check.js';
+export { getDefaultPack, bundledPackSource } from './default-pack.js';
+export { compilePack, RunQueue, DOCS_BASE_URL, type CompiledPack, type CompiledRule, type PackSource } from './rules/compile-pack.js';
+export { resolveSettings, effectiveSeverity, type ResolvedSettings, type RuleSettings } from './settings.js';
+export { readRuleFile, readReferenceFile, readConfigFile, readDefinition, type FileDiagnostic, type ReadResult } from './rules/read-definitions.js';
+export { ruleFileSchema, configFileSchema, referenceFileSchema, KNOWN_FACTS, type RuleFile, type ConfigFile, type ReferenceFile, type RuleCheck } from './rules/rule-schema.js';
+export { KNOWN_OPERATORS, OPERATORS, isEmptyValue } from './rules/operators.js';
+export { isValidBusinessId, isValidPersonalId, maskIdentifier, redactPersonalIds, PERSONAL_ID_SCAN_RE } from './rules/checksums.js';
+export { parseInterval, addInterval, isLongerThan } from './rules/interval.js';
+export { parsePath, formatPath, getAt, expandPath, toDataPath } from './rules/data-path.js';
+export { parseText, positionAt, rangeOf, type ParsedText, type SyntaxProblem } from './parse/parse-text.js';
+export { locatePath, type Location } from './parse/locate.js';
+export { isPlanText } from './plan-detect.js';
+export { schemasByKind, selfMonitoringPlanSchema, serviceDescriptionSchema, API_VERSION, KINDS, type PlanKind, type SelfMonitoringPlan, type ServiceDescription } from './schema/index.js';
+export { schemaAt, knownKeys, enumValues, validateShape } from './schema/validate-shape.js';
+export { descriptionsOf } from './schema/meta.js';
+export { BUILTIN_RULES, BUILTIN_TITLES, BUILTIN_MESSAGES } from './messages/builtin-messages.js';
+export { builtinDocsUrl } from './messages/docs.js';
+export { formatMessage } from './messages/format-message.js';
+export { closest, editDistance } from './suggest.js';
+export { findSuppressions, type Suppression } from './suppressions.js';
+export * from './types.js';

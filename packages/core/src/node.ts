@@ -1,0 +1,244 @@
+/**
+ * The only module that touches the file system: loading rule folders and reference data from
+ * disk, finding and reading `laatuvahti.config.yaml`, and resolving everything a file's check
+ * needs. The CLI and the language server both call `SettingsResolver.forFile`, so a plan gets
+ * the same findings everywhere.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compilePack, type CompiledPack, type CompiledRule, type PackSource } from './rules/compile-pack.js';
+import { readConfigFile, readReferenceFile, readRuleFile, type FileDiagnostic } from './rules/read-definitions.js';
+import type { ConfigFile, ReferenceFile } from './rules/rule-schema.js';
+import { bundledPackSource } from './default-pack.js';
+import { resolveSettings, type ResolvedSettings, type RuleSettings } from './settings.js';
+import { builtinMessage } from './messages/format-message.js';
+import { builtinDocsUrl } from './messages/docs.js';
+import type { Locale } from './types.js';
+
+export const CONFIG_FILE_NAME = 'laatuvahti.config.yaml';
+
+/** A diagnostic for a file that could not be read at all. */
+function unreadable(uri: string, detail: string, locale: Locale): FileDiagnostic {
+  return {
+    uri,
+    diagnostic: {
+      ruleId: 'rule-load',
+      severity: 'error',
+      messageId: 'ruleFileInvalid',
+      message: builtinMessage('ruleFileInvalid', locale, { detail }),
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      path: [],
+      docsUrl: builtinDocsUrl('rule-load'),
+    },
+  };
+}
+
+function readText(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+/**
+ * Loads a rules folder: every `<id>/rule.yaml` (with its README.md) and every
+ * `reference/*.yaml`. Broken files become diagnostics; the good ones are kept.
+ */
+export function loadRuleDir(dir: string, locale: Locale = 'en'): { source: PackSource; diagnostics: FileDiagnostic[] } {
+  const rules: CompiledRule[] = [];
+  const references: ReferenceFile[] = [];
+  const diagnostics: FileDiagnostic[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir).sort();
+  } catch (e) {
+    return { source: { rules, references }, diagnostics: [unreadable(pathToFileURL(dir).href, `cannot read rules folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, locale)] };
+  }
+  for (const name of entries) {
+    const folder = join(dir, name);
+    if (name === 'reference') {
+      for (const f of safeList(folder).filter((x) => x.endsWith('.yaml'))) {
+        const file = join(folder, f);
+        const uri = pathToFileURL(file).href;
+        try {
+          const r = readReferenceFile(readText(file), uri, locale);
+          if (r.value) references.push(r.value);
+          diagnostics.push(...r.diagnostics);
+        } catch (e) {
+          diagnostics.push(unreadable(uri, (e as Error).message, locale));
+        }
+      }
+      continue;
+    }
+    const ruleFile = join(folder, 'rule.yaml');
+    if (!existsSync(ruleFile)) continue;
+    const uri = pathToFileURL(ruleFile).href;
+    try {
+      const r = readRuleFile(readText(ruleFile), uri, name, locale);
+      diagnostics.push(...r.diagnostics);
+      if (r.value) {
+        const readmePath = join(folder, 'README.md');
+        rules.push({
+          definition: r.value,
+          docsUrl: pathToFileURL(readmePath).href,
+          origin: folder,
+          ...(existsSync(readmePath) ? { readme: readText(readmePath) } : {}),
+        });
+      }
+    } catch (e) {
+      diagnostics.push(unreadable(uri, (e as Error).message, locale));
+    }
+  }
+  return { source: { rules, references }, diagnostics };
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Combines the bundled pack with extra rule folders. An extra rule may not reuse a bundled id
+ * (that would silently change a shipped rule); such a rule is reported and skipped.
+ */
+export function loadPack(extraDirs: readonly string[] = [], locale: Locale = 'en'): { pack: CompiledPack; diagnostics: FileDiagnostic[] } {
+  const base = bundledPackSource();
+  const rules = [...base.rules];
+  const references = [...base.references];
+  const diagnostics: FileDiagnostic[] = [];
+  const seen = new Set(rules.map((r) => r.definition.id));
+  for (const dir of extraDirs) {
+    const loaded = loadRuleDir(dir, locale);
+    diagnostics.push(...loaded.diagnostics);
+    for (const r of loaded.source.rules) {
+      if (seen.has(r.definition.id)) {
+        diagnostics.push(unreadable(pathToFileURL(join(r.origin ?? dir, 'rule.yaml')).href, `rule id "${r.definition.id}" is already defined; give the local rule its own id`, locale));
+        continue;
+      }
+      seen.add(r.definition.id);
+      rules.push(r);
+    }
+    references.push(...loaded.source.references);
+  }
+  return { pack: compilePack({ rules, references }), diagnostics };
+}
+
+/** The nearest `laatuvahti.config.yaml` walking up from a file's folder, if any. */
+export function findConfigFile(filePath: string): string | undefined {
+  let dir = dirname(resolve(filePath));
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Reads and validates a config file; `ruleDirs` are made absolute against its folder. */
+export function loadConfigFile(file: string, locale: Locale = 'en'): { config?: ConfigFile; text?: string; diagnostics: FileDiagnostic[] } {
+  const uri = pathToFileURL(file).href;
+  let text: string;
+  try {
+    text = readText(file);
+  } catch (e) {
+    return { diagnostics: [unreadable(uri, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, locale)] };
+  }
+  const r = readConfigFile(text, uri, locale);
+  if (!r.value) return { text, diagnostics: r.diagnostics };
+  const config: ConfigFile = {
+    ...r.value,
+    ...(r.value.ruleDirs ? { ruleDirs: r.value.ruleDirs.map((d) => (isAbsolute(d) ? d : resolve(dirname(file), d))) } : {}),
+  };
+  return { config, text, diagnostics: r.diagnostics };
+}
+
+/** What a check of one file needs. */
+export interface FileSettings {
+  pack: CompiledPack;
+  settings: ResolvedSettings;
+  locale: Locale;
+  /** The config file used, if any. */
+  configFile?: string;
+  /** Problems in the config file or rule folders; a CLI treats them as "could not do its job". */
+  diagnostics: FileDiagnostic[];
+}
+
+/** Settings a caller layers over the config file (CLI flags, editor settings). */
+export interface SettingsOverrides {
+  locale?: Locale;
+  /** Extra rule folders (absolute paths). */
+  ruleDirs?: readonly string[];
+  /** Per-rule severities / options that win over the config file. */
+  rules?: RuleSettings;
+  /** Use this config file instead of discovering one. */
+  configFile?: string;
+}
+
+/**
+ * Resolves config, rule pack and settings per file, caching by config file and its
+ * modification time so thousands of files share one compiled pack. `invalidate()` drops the
+ * cache (the language server calls it when a config or rule file changes on disk).
+ */
+export class SettingsResolver {
+  private readonly packs = new Map<string, { pack: CompiledPack; diagnostics: FileDiagnostic[] }>();
+  private readonly configs = new Map<string, { stamp: number; value: ReturnType<typeof loadConfigFile> }>();
+
+  constructor(private readonly overrides: SettingsOverrides = {}) {}
+
+  /** Forgets every cached config and pack. */
+  invalidate(): void {
+    this.packs.clear();
+    this.configs.clear();
+  }
+
+  /** The settings for checking `filePath`. */
+  forFile(filePath: string): FileSettings {
+    const configFile = this.overrides.configFile ?? findConfigFile(filePath);
+    const locale0 = this.overrides.locale ?? 'en';
+    const loaded = configFile ? this.config(configFile, locale0) : { diagnostics: [] as FileDiagnostic[] };
+    const config = loaded.config;
+    const locale = this.overrides.locale ?? config?.locale ?? 'en';
+    const dirs = [...(config?.ruleDirs ?? []), ...(this.overrides.ruleDirs ?? [])];
+    const packKey = JSON.stringify(dirs);
+    let packEntry = this.packs.get(packKey);
+    if (!packEntry) {
+      packEntry = loadPack(dirs, locale);
+      this.packs.set(packKey, packEntry);
+    }
+    const merged: RuleSettings = { ...(config?.rules ?? {}) };
+    for (const [id, s] of Object.entries(this.overrides.rules ?? {})) {
+      const prev = merged[id];
+      merged[id] = typeof s === 'string' || typeof prev !== 'object' ? s : { ...prev, ...s, options: { ...(prev.options ?? {}), ...(s.options ?? {}) } };
+    }
+    const source = configFile && loaded.text !== undefined ? { uri: pathToFileURL(configFile).href, text: loaded.text } : undefined;
+    const resolved = resolveSettings(packEntry.pack, merged, source, locale);
+    return {
+      pack: packEntry.pack,
+      settings: resolved.settings,
+      locale,
+      ...(configFile ? { configFile } : {}),
+      diagnostics: [...loaded.diagnostics, ...packEntry.diagnostics, ...resolved.diagnostics],
+    };
+  }
+
+  private config(file: string, locale: Locale): ReturnType<typeof loadConfigFile> {
+    let stamp = -1;
+    try {
+      stamp = statSync(file).mtimeMs;
+    } catch {
+      // Reported by loadConfigFile below.
+    }
+    const cached = this.configs.get(file);
+    if (cached && cached.stamp === stamp && stamp !== -1) return cached.value;
+    const value = loadConfigFile(file, locale);
+    this.configs.set(file, { stamp, value });
+    return value;
+  }
+}
+
+/** The name of a rule folder from its path. */
+export function ruleFolderName(dir: string): string {
+  return basename(dir);
+}

@@ -1,0 +1,141 @@
+/**
+ * Rules step: rule definitions -> a compiled pack. Each (document kind, iteration scope) gets one
+ * json-rules-engine Engine, built once here and reused for every document: a new Engine per run
+ * costs more than the rules themselves (shared/engine-notes.md). Engines are never run
+ * concurrently; see `runPack`.
+ */
+import { Engine, type RuleProperties } from 'json-rules-engine';
+import type { Locale } from '../types.js';
+import type { PlanKind } from '../schema/common.js';
+import { getAt } from './data-path.js';
+import { OPERATORS } from './operators.js';
+import { DERIVED_FACT_HANDLERS } from './derived-facts.js';
+import type { ConditionNode, EachSpec, ReferenceFile, RuleFile } from './rule-schema.js';
+
+/** A rule of a compiled pack, with where it came from. */
+export interface CompiledRule {
+  definition: RuleFile;
+  /** Link to the rule's documentation. */
+  docsUrl: string;
+  /** The folder the rule was loaded from, when it came from disk. */
+  origin?: string;
+  /** The rule's README (markdown), for `explain` and hovers. */
+  readme?: string;
+}
+
+/** The checks of one kind that iterate over the same subjects, evaluated by one Engine. */
+export interface Scope {
+  kind: PlanKind;
+  each: EachSpec | undefined;
+  engine: Engine;
+  /** Engine rule name -> the rule and check it stands for. */
+  checks: ReadonlyMap<string, { ruleId: string; checkIndex: number }>;
+}
+
+/** A rule pack ready to run. */
+export interface CompiledPack {
+  rules: ReadonlyMap<string, CompiledRule>;
+  scopes: Readonly<Record<PlanKind, readonly Scope[]>>;
+  references: ReadonlyMap<string, ReferenceFile>;
+  /** Serialises runs: json-rules-engine misbehaves when two runs share an Engine at once. */
+  queue: RunQueue;
+}
+
+/** One run at a time; each caller waits for the previous one to settle. */
+export class RunQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+  /** Runs `task` after every earlier task has finished. */
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(task, task);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** Input of `compilePack`: rule definitions that already passed the rule-file schema. */
+export interface PackSource {
+  rules: readonly CompiledRule[];
+  references: readonly ReferenceFile[];
+}
+
+/** The docs link used for rules of the pack that ships inside @laatuvahti/core. */
+export const DOCS_BASE_URL = 'https://github.com/laatuvahti/laatuvahti/blob/main/rules/';
+
+/** Compiles validated rule definitions into Engines, one per (kind, scope). */
+export function compilePack(source: PackSource): CompiledPack {
+  const rules = new Map<string, CompiledRule>();
+  for (const r of source.rules) rules.set(r.definition.id, r);
+  const references = new Map(source.references.map((t) => [t.table, t]));
+
+  const scopes: Record<PlanKind, Scope[]> = { SelfMonitoringPlan: [], ServiceDescription: [] };
+  for (const kind of Object.keys(scopes) as PlanKind[]) {
+    const byScope = new Map<string, { each: EachSpec | undefined; rules: RuleProperties[]; checks: Map<string, { ruleId: string; checkIndex: number }> }>();
+    for (const { definition } of rules.values()) {
+      if (!definition.kinds.includes(kind)) continue;
+      definition.checks.forEach((check, checkIndex) => {
+        const key = check.each === undefined ? '' : JSON.stringify(check.each);
+        let scope = byScope.get(key);
+        if (!scope) byScope.set(key, (scope = { each: check.each, rules: [], checks: new Map() }));
+        const name = `${definition.id}#${checkIndex}`;
+        scope.checks.set(name, { ruleId: definition.id, checkIndex });
+        scope.rules.push({
+          name,
+          conditions: scopeOptions(check.when, definition.id) as RuleProperties['conditions'],
+          // Event params are deep-copied by the engine on every run: keep them tiny.
+          event: { type: name },
+        });
+      });
+    }
+    for (const s of byScope.values()) {
+      scopes[kind].push({ kind, each: s.each, engine: buildEngine(s.rules, references), checks: s.checks });
+    }
+  }
+  return { rules, scopes, references, queue: new RunQueue() };
+}
+
+function buildEngine(rules: RuleProperties[], references: ReadonlyMap<string, ReferenceFile>): Engine {
+  const engine = new Engine(rules, {
+    allowUndefinedFacts: true,
+    pathResolver: (value: object, path: string) => getAt(value, path),
+  });
+  for (const [name, fn] of Object.entries(OPERATORS)) engine.addOperator(name, fn);
+  for (const [name, handler] of Object.entries(DERIVED_FACT_HANDLERS)) {
+    engine.addFact(name, (params, almanac) => handler(params as Record<string, unknown>, almanac, references), { cache: true });
+  }
+  return engine;
+}
+
+/**
+ * Options are per rule, but all rules of a scope share one run: the `options` fact holds every
+ * rule's options under its id, so `options.maxInterval` in rule X becomes `options.X.maxInterval`.
+ */
+function scopeOptions(node: ConditionNode, ruleId: string): ConditionNode {
+  if ('all' in node) return { all: node.all.map((n) => scopeOptions(n, ruleId)) };
+  if ('any' in node) return { any: node.any.map((n) => scopeOptions(n, ruleId)) };
+  if ('not' in node) return { not: scopeOptions(node.not, ruleId) };
+  const leaf = { ...node };
+  if (leaf.fact === 'options') leaf.path = leaf.path ? `${ruleId}.${leaf.path}` : ruleId;
+  if (leaf.params) leaf.params = scopeParams(leaf.params, ruleId);
+  const v = leaf.value as { fact?: string; path?: string; params?: Record<string, unknown> } | undefined;
+  if (v && typeof v === 'object' && typeof v.fact === 'string') {
+    leaf.value = {
+      ...v,
+      ...(v.fact === 'options' ? { path: v.path ? `${ruleId}.${v.path}` : ruleId } : {}),
+      ...(v.params ? { params: scopeParams(v.params, ruleId) } : {}),
+    };
+  }
+  return leaf;
+}
+
+function scopeParams(params: Record<string, unknown>, ruleId: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) {
+    out[k] = typeof v === 'string' && (v === 'options' || v.startsWith('options.')) ? `options.${ruleId}${v.slice(7)}` : v;
+  }
+  return out;
+}
+
+/** The message text of a rule's message id in a locale. */
+export function ruleMessage(rule: RuleFile, messageId: string, locale: Locale): string {
+  return rule.messages[messageId]?.[locale] ?? messageId;
+}

@@ -1,0 +1,90 @@
+/**
+ * Rules step: rule, reference and config files as text -> validated data, with `rule-load`
+ * diagnostics that point into the faulty file itself (line and column). Pure: node.ts does the
+ * reading from disk.
+ */
+import type { z } from 'zod';
+import { parseText, rangeOf, type ParsedText } from '../parse/parse-text.js';
+import { locatePath } from '../parse/locate.js';
+import { builtinMessage } from '../messages/format-message.js';
+import { formatPath } from './data-path.js';
+import type { Diagnostic, Locale } from '../types.js';
+import { configFileSchema, referenceFileSchema, ruleFileSchema, type ConfigFile, type ReferenceFile, type RuleFile } from './rule-schema.js';
+import { builtinDocsUrl } from '../messages/docs.js';
+
+/** A diagnostic about a file other than the checked document. */
+export interface FileDiagnostic {
+  uri: string;
+  diagnostic: Diagnostic;
+}
+
+/** Result of reading a definition file. */
+export interface ReadResult<T> {
+  value?: T;
+  diagnostics: FileDiagnostic[];
+}
+
+function loadDiagnostic(uri: string, parsed: ParsedText, start: number, end: number, detail: string, path: (string | number)[], locale: Locale): FileDiagnostic {
+  return {
+    uri,
+    diagnostic: {
+      ruleId: 'rule-load',
+      severity: 'error',
+      messageId: 'ruleFileInvalid',
+      message: builtinMessage('ruleFileInvalid', locale, { detail }),
+      range: rangeOf(parsed.lineCounter, start, end),
+      path,
+      docsUrl: builtinDocsUrl('rule-load'),
+    },
+  };
+}
+
+/** Parses YAML text and validates it with a schema; every problem points into the file. */
+export function readDefinition<T>(schema: z.ZodType<T>, text: string, uri: string, locale: Locale = 'en'): ReadResult<T> {
+  const parsed = parseText(text);
+  const errors = parsed.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    return { diagnostics: errors.map((p) => loadDiagnostic(uri, parsed, p.start, p.end, `YAML: ${p.message}`, [], locale)) };
+  }
+  let value: unknown;
+  try {
+    value = parsed.doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { diagnostics: [loadDiagnostic(uri, parsed, 0, 0, (e as Error).message, [], locale)] };
+  }
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return { value: result.data, diagnostics: [] };
+  const diagnostics = result.error.issues.map((issue) => {
+    const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    const where = path.length ? `${formatPath(path)}: ` : '';
+    const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
+    const loc = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
+      ? locatePath(parsed, [...path, issue.keys[0]], 'key')
+      : locatePath(parsed, path);
+    return loadDiagnostic(uri, parsed, loc.start, loc.end, `${where}${issue.message}${keys}`, path, locale);
+  });
+  return { diagnostics };
+}
+
+/** Reads `rules/<id>/rule.yaml`; the id must match the folder name when one is given. */
+export function readRuleFile(text: string, uri: string, folderName?: string, locale: Locale = 'en'): ReadResult<RuleFile> {
+  const result = readDefinition(ruleFileSchema, text, uri, locale);
+  if (result.value && folderName !== undefined && result.value.id !== folderName) {
+    const parsed = parseText(text);
+    const loc = locatePath(parsed, ['id']);
+    return {
+      diagnostics: [loadDiagnostic(uri, parsed, loc.start, loc.end, `id "${result.value.id}" does not match its folder "${folderName}"`, ['id'], locale)],
+    };
+  }
+  return result;
+}
+
+/** Reads a reference data file. */
+export function readReferenceFile(text: string, uri: string, locale: Locale = 'en'): ReadResult<ReferenceFile> {
+  return readDefinition(referenceFileSchema, text, uri, locale);
+}
+
+/** Reads `laatuvahti.config.yaml` (structure only; rule ids and options are checked against a pack). */
+export function readConfigFile(text: string, uri: string, locale: Locale = 'en'): ReadResult<ConfigFile> {
+  return readDefinition(configFileSchema, text, uri, locale);
+}

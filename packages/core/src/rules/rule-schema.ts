@@ -1,0 +1,184 @@
+/**
+ * Rules step: the shape of a rule file (`rules/<id>/rule.yaml`), of a reference data file and of
+ * `laatuvahti.config.yaml`. Rule files are data: conditions in json-rules-engine's vocabulary
+ * over named facts, messages in fi / sv / en, a source citation. Nothing in them is executed.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../schema/primitives.js';
+import { KINDS } from '../schema/common.js';
+import { KNOWN_OPERATORS } from './operators.js';
+import { isValidPath } from './data-path.js';
+import { parseInterval } from './interval.js';
+
+/** Facts given to every run: the document, the current list item and its neighbours, today, options. */
+export const RUN_FACTS = ['doc', 'item', 'previous', 'index', 'isLast', 'today', 'options'] as const;
+/** Facts computed on demand from parameters (`params`). */
+export const DERIVED_FACTS = ['countOf', 'sumOf', 'valuesOf', 'span', 'lookup'] as const;
+export const KNOWN_FACTS: readonly string[] = [...RUN_FACTS, ...DERIVED_FACTS];
+
+const RULE_ID_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const MESSAGE_ID_RE = /^[a-z][A-Za-z0-9]*$/;
+
+export const localizedText = z.strictObject({
+  fi: z.string().trim().min(1),
+  sv: z.string().trim().min(1),
+  en: z.string().trim().min(1),
+});
+
+const path = z.string().refine(isValidPath, { message: 'not a valid path (use a.b[0].c or a[*].b)' });
+const isoDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
+const severity = z.enum(['error', 'warning', 'info']);
+
+/** A fact reference, usable as a condition's `value` or as message data. */
+const factRef = z.strictObject({
+  fact: z.string().refine((f) => KNOWN_FACTS.includes(f), { message: `unknown fact (known: ${KNOWN_FACTS.join(', ')})` }),
+  path: path.optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+const leafCondition = z.strictObject({
+  fact: z.string().refine((f) => KNOWN_FACTS.includes(f), { message: `unknown fact (known: ${KNOWN_FACTS.join(', ')})` }),
+  path: path.optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+  operator: z.string().refine((o) => KNOWN_OPERATORS.includes(o), { message: `unknown operator (known: ${KNOWN_OPERATORS.join(', ')})` }),
+  value: z.unknown().optional(),
+});
+
+export type ConditionNode =
+  | { all: ConditionNode[] }
+  | { any: ConditionNode[] }
+  | { not: ConditionNode }
+  | z.infer<typeof leafCondition>;
+
+export const conditionSchema: z.ZodType<ConditionNode> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(conditionSchema).min(1) }),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ not: conditionSchema }),
+    leafCondition,
+  ]),
+);
+
+/** What a check iterates over: the document (absent), list items by path, or text matches. */
+export const eachSchema = z.union([
+  path,
+  z.array(path).min(1),
+  z.strictObject({
+    match: z.string().refine((s) => { try { new RegExp(s, 'u'); return true; } catch { return false; } }, { message: 'not a valid regular expression' }),
+    flags: z.string().regex(/^[imsu]*$/).optional(),
+  }),
+]);
+
+const reportSchema = z.strictObject({
+  message: z.string().regex(MESSAGE_ID_RE),
+  /** Where the finding points, relative to the subject; the subject itself when absent. */
+  path: path.optional(),
+  /** Point at the key token rather than the value. */
+  anchor: z.enum(['key', 'value']).optional(),
+  /** Message placeholders: name -> `doc.x`, `item.y`, `options.z`, `today`, or a fact reference. */
+  data: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), z.union([z.string(), factRef])).optional(),
+  /** Other places the finding concerns, as document paths. */
+  related: z.array(z.strictObject({ path, message: z.string().regex(MESSAGE_ID_RE) })).optional(),
+  /** This check's own default severity, when it differs from the rule's. */
+  severity: severity.optional(),
+});
+
+export const checkSchema = z.strictObject({
+  each: eachSchema.optional(),
+  when: conditionSchema,
+  report: reportSchema,
+});
+
+const optionSchema = z.strictObject({
+  type: z.enum(['interval', 'number', 'string', 'boolean']),
+  default: z.union([z.string(), z.number(), z.boolean()]),
+  description: localizedText,
+});
+
+/** The shape of `rules/<id>/rule.yaml`. */
+export const ruleFileSchema = z
+  .strictObject({
+    id: z.string().regex(RULE_ID_RE, { message: 'rule ids are kebab-case' }),
+    kinds: z.array(z.enum(KINDS)).min(1),
+    severity,
+    title: localizedText,
+    appliesFrom: isoDate.optional(),
+    source: z.strictObject({
+      title: localizedText,
+      requirements: z.array(z.string().regex(/^R\d{2}$/)).min(1),
+      url: z.string().url().optional(),
+    }),
+    options: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), optionSchema).optional(),
+    messages: z.record(z.string().regex(MESSAGE_ID_RE), localizedText),
+    checks: z.array(checkSchema).min(1),
+  })
+  .superRefine((rule, ctx) => {
+    for (const [name, opt] of Object.entries(rule.options ?? {})) {
+      if (!optionValueValid(opt.type, opt.default)) {
+        ctx.addIssue({ code: 'custom', path: ['options', name, 'default'], message: `default is not a valid ${opt.type}` });
+      }
+    }
+    rule.checks.forEach((check, i) => {
+      const ids = [check.report.message, ...(check.report.related ?? []).map((r) => r.message)];
+      for (const id of ids) {
+        if (!rule.messages[id]) ctx.addIssue({ code: 'custom', path: ['checks', i, 'report'], message: `message "${id}" is not defined under messages` });
+      }
+      for (const name of optionNames(check.when)) {
+        if (!rule.options?.[name]) ctx.addIssue({ code: 'custom', path: ['checks', i, 'when'], message: `option "${name}" is not declared under options` });
+      }
+    });
+  });
+
+export type RuleFile = z.infer<typeof ruleFileSchema>;
+export type RuleCheck = z.infer<typeof checkSchema>;
+export type EachSpec = z.infer<typeof eachSchema>;
+
+/** Options a condition tree reads through the `options` fact. */
+function optionNames(node: ConditionNode): string[] {
+  if ('all' in node) return node.all.flatMap(optionNames);
+  if ('any' in node) return node.any.flatMap(optionNames);
+  if ('not' in node) return optionNames(node.not);
+  const names: string[] = [];
+  if (node.fact === 'options' && node.path) names.push(node.path.split(/[.[]/)[0]!);
+  const v = node.value as { fact?: unknown; path?: unknown } | undefined;
+  if (v && typeof v === 'object' && v.fact === 'options' && typeof v.path === 'string') names.push(v.path.split(/[.[]/)[0]!);
+  return names;
+}
+
+/** True when `value` is a valid value for an option of `type`. */
+export function optionValueValid(type: 'interval' | 'number' | 'string' | 'boolean', value: unknown): boolean {
+  switch (type) {
+    case 'interval':
+      return parseInterval(value) !== undefined;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+  }
+}
+
+/** A reference data file (`rules/reference/<table>.yaml`): rows for the `lookup` fact. */
+export const referenceFileSchema = z.strictObject({
+  table: z.string().regex(RULE_ID_RE),
+  description: z.string().optional(),
+  rows: z.array(z.record(z.string(), z.unknown())),
+});
+export type ReferenceFile = z.infer<typeof referenceFileSchema>;
+
+const ruleSetting = z.union([
+  z.enum(['off', 'error', 'warning', 'info']),
+  z.strictObject({
+    severity: z.enum(['off', 'error', 'warning', 'info']).optional(),
+    options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  }),
+]);
+
+/** The shape of `laatuvahti.config.yaml`. */
+export const configFileSchema = z.strictObject({
+  locale: z.enum(['fi', 'sv', 'en']).optional(),
+  rules: z.record(z.string(), ruleSetting).optional(),
+  ruleDirs: z.array(z.string().min(1)).optional(),
+});
+export type ConfigFile = z.infer<typeof configFileSchema>;

@@ -1,0 +1,160 @@
+/**
+ * Rules step: evaluates a compiled pack on one document. Subjects are built first (the
+ * document, each list item a scope iterates, each text match), then each scope's Engine runs
+ * once per subject, one run after another. Findings carry data paths, never positions: the
+ * path -> range step comes last, in check.ts.
+ */
+import type { Almanac } from 'json-rules-engine';
+import type { DataPath, PathSegment } from '../types.js';
+import type { PlanKind } from '../schema/common.js';
+import { expandPath, parsePath, WILDCARD, type PathMatch } from './data-path.js';
+import { maskIdentifier } from './checksums.js';
+import { readScope } from './derived-facts.js';
+import type { CompiledPack, Scope } from './compile-pack.js';
+import type { EachSpec } from './rule-schema.js';
+
+/** One subject a scope's checks run against. */
+interface Subject {
+  path: DataPath;
+  item: unknown;
+  previous?: unknown;
+  index?: number;
+  isLast?: boolean;
+  /** Character offsets, for subjects that are text matches rather than nodes. */
+  span?: [number, number];
+}
+
+/** A rule firing on a subject, before messages and ranges. */
+export interface RawFinding {
+  ruleId: string;
+  checkIndex: number;
+  /** Path of the subject the check ran on. */
+  subjectPath: DataPath;
+  /** Offsets when the subject is a text match. */
+  span?: [number, number];
+  /** Message placeholder values, already resolved. */
+  data: Record<string, unknown>;
+}
+
+/** Per-run inputs. */
+export interface RunInput {
+  kind: PlanKind;
+  doc: unknown;
+  text: string;
+  today: string;
+  /** Effective options of every rule, by rule id. */
+  options: Record<string, Record<string, unknown>>;
+  /** Rules to skip (severity off, or not yet in force). */
+  skip: ReadonlySet<string>;
+}
+
+/** Runs every scope of `kind` on the document; never two runs on one pack at once. */
+export function runPack(pack: CompiledPack, input: RunInput): Promise<RawFinding[]> {
+  return pack.queue.run(async () => {
+    const findings: RawFinding[] = [];
+    for (const scope of pack.scopes[input.kind]) {
+      if (allSkipped(scope, input.skip)) continue;
+      for (const subject of buildSubjects(scope.each, input)) {
+        await runScope(pack, scope, subject, input, findings);
+      }
+    }
+    return findings;
+  });
+}
+
+function allSkipped(scope: Scope, skip: ReadonlySet<string>): boolean {
+  for (const { ruleId } of scope.checks.values()) if (!skip.has(ruleId)) return false;
+  return true;
+}
+
+async function runScope(pack: CompiledPack, scope: Scope, subject: Subject, input: RunInput, out: RawFinding[]): Promise<void> {
+  const result = await scope.engine.run({
+    doc: input.doc,
+    item: subject.item,
+    previous: subject.previous,
+    index: subject.index,
+    isLast: subject.isLast,
+    today: input.today,
+    options: input.options,
+  });
+  for (const event of result.events) {
+    const ref = scope.checks.get(event.type);
+    if (!ref || input.skip.has(ref.ruleId)) continue;
+    const rule = pack.rules.get(ref.ruleId)!.definition;
+    const report = rule.checks[ref.checkIndex]!.report;
+    const data: Record<string, unknown> = {};
+    for (const [name, expr] of Object.entries(report.data ?? {})) {
+      data[name] = await resolveData(expr, ref.ruleId, result.almanac);
+    }
+    out.push({ ruleId: ref.ruleId, checkIndex: ref.checkIndex, subjectPath: subject.path, span: subject.span, data });
+  }
+}
+
+async function resolveData(
+  expr: string | { fact: string; path?: string; params?: Record<string, unknown> },
+  ruleId: string,
+  almanac: Almanac,
+): Promise<unknown> {
+  if (typeof expr === 'string') {
+    const scoped = expr === 'options' || expr.startsWith('options.') ? `options.${ruleId}${expr.slice(7)}` : expr;
+    return readScope(scoped, almanac);
+  }
+  try {
+    return await almanac.factValue(expr.fact, expr.params ?? {}, expr.path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The subjects a scope iterates: the document, list items at paths, or text matches. */
+function buildSubjects(each: EachSpec | undefined, input: RunInput): Subject[] {
+  if (each === undefined) return [{ path: [], item: input.doc }];
+  if (typeof each === 'object' && !Array.isArray(each)) return textMatches(each, input.text);
+  const patterns = typeof each === 'string' ? [each] : each;
+  const subjects: Subject[] = [];
+  for (const pattern of patterns) {
+    const segments = parsePath(pattern);
+    const matches = expandPath(input.doc, segments);
+    const listItems = segments[segments.length - 1] === WILDCARD;
+    matches.forEach((m, i) => subjects.push(listItems ? withNeighbours(m, matches, i) : { path: m.path, item: m.value }));
+  }
+  return subjects;
+}
+
+/** An item of a list with its predecessor in document order (for gaps between dated entries). */
+function withNeighbours(m: PathMatch, all: PathMatch[], i: number): Subject {
+  const prev = all[i - 1];
+  const index = m.path[m.path.length - 1] as number;
+  const sameList = prev !== undefined && sameParent(prev.path, m.path);
+  const next = all[i + 1];
+  return {
+    path: m.path,
+    item: m.value,
+    previous: sameList ? prev.value : undefined,
+    index,
+    isLast: next === undefined || !sameParent(next.path, m.path),
+  };
+}
+
+function sameParent(a: DataPath, b: DataPath): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length - 1; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Every match of a pattern in the whole text, comments included. */
+function textMatches(spec: { match: string; flags?: string }, text: string): Subject[] {
+  const re = new RegExp(spec.match, `g${(spec.flags ?? '').replace(/g/g, '')}`);
+  const out: Subject[] = [];
+  for (const m of text.matchAll(re)) {
+    if (m[0].length === 0) continue;
+    const start = m.index!;
+    out.push({
+      path: [] as PathSegment[],
+      // `masked` is the only form of the match a message may show: it may be a personal identity code.
+      item: { text: m[0], masked: maskIdentifier(m[0]) },
+      span: [start, start + m[0].length],
+    });
+  }
+  return out;
+}

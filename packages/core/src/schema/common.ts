@@ -1,0 +1,28 @@
+/**
+ * Schema step: keys both kinds share (the header and the documentation section).
+ */
+import { z } from 'zod';
+import { described as d } from './meta.js';
+import { isoDate } from './primitives.js';
+
+export const API_VERSION = 'laatuvahti/v1';
+export const KINDS = ['SelfMonitoringPlan', 'ServiceDescription'] as const;
+export type PlanKind = (typeof KINDS)[number];
+
+/** The header keys every plan file starts with. */
+export function documentHeader(kind: PlanKind) {
+  return {
+    apiVersion: d(z.literal(API_VERSION), 'Muodon versio: laatuvahti/v1.', 'Formatets version: laatuvahti/v1.', 'Format version: laatuvahti/v1.'),
+    kind: d(z.literal(kind), 'Asiakirjan laji.', 'Dokumentets typ.', 'Kind of document.'),
+    language: d(z.enum(['fi', 'sv', 'en']), 'Vapaan tekstin kieli: fi | sv | en.', 'Fritextens språk: fi | sv | en.', 'Language of the free text: fi | sv | en.').optional(),
+    updated: d(isoDate(), 'Milloin asiakirjaa viimeksi muutettiin (VVVV-KK-PP).', 'När dokumentet senast ändrades (ÅÅÅÅ-MM-DD).', 'When the document was last changed (YYYY-MM-DD).').optional(),
+  };
+}
+
+export const documentation = d(
+  z.strictObject({
+    clientRecords: d(z.string(), 'Asiakastietojärjestelmä.', 'Klientdatasystem.', 'Client records system.').optional(),
+    incidentReporting: d(z.string(), 'Asiakasturvallisuusilmoitusten ja työtapaturmien järjestelmä.', 'System för klientsäkerhetsanmälningar och arbetsolycksfall.', 'System for client-safety reports and work accidents.').optional(),
+  }),
+  'Dokumentointi.', 'Dokumentation.', 'Documentation.',
+).optional();

@@ -1,0 +1,163 @@
+/**
+ * Schema step: zod issues -> findings on data paths (`schema-type`, `schema-unknown-key`), each
+ * with a localisable message id, placeholder data, and a "did you mean" where one is close.
+ */
+import type { z } from 'zod';
+import type { DataPath, DiagnosticFix } from '../types.js';
+import { closest } from '../suggest.js';
+import { getAt } from '../rules/data-path.js';
+import { FORMAT_TOKENS } from './primitives.js';
+
+/** A schema problem, still on a data path. */
+export interface ShapeFinding {
+  ruleId: 'schema-type' | 'schema-unknown-key';
+  messageId: string;
+  data: Record<string, unknown>;
+  path: DataPath;
+  anchor: 'key' | 'value';
+  suggestion?: string;
+  fix?: DiagnosticFix;
+}
+
+type ZodInternals = { _zod: { def: Record<string, unknown> & { type: string } } };
+
+/** Unwraps optional / nullable / default / lazy / pipe wrappers. */
+function unwrap(schema: unknown): ZodInternals | undefined {
+  let s = schema as ZodInternals | undefined;
+  for (let i = 0; s && i < 20; i++) {
+    const def = s._zod.def;
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'readonly') s = def.innerType as ZodInternals;
+    else if (def.type === 'lazy') s = (def.getter as () => ZodInternals)();
+    else if (def.type === 'pipe') s = def.in as ZodInternals;
+    else return s;
+  }
+  return s;
+}
+
+/** The schema node at a data path (list indices step into the element schema). */
+export function schemaAt(schema: z.ZodType, path: DataPath): z.ZodType | undefined {
+  let s: ZodInternals | undefined = schema as unknown as ZodInternals;
+  for (const seg of path) {
+    const u = unwrap(s);
+    if (!u) return undefined;
+    const def = u._zod.def;
+    if (def.type === 'object' && typeof seg === 'string') s = (def.shape as Record<string, ZodInternals>)[seg];
+    else if (def.type === 'array') s = def.element as ZodInternals;
+    else if (def.type === 'union') {
+      // Take the first branch that knows the key (the price union's branches share no key).
+      s = (def.options as ZodInternals[]).map((o) => schemaAt(o as unknown as z.ZodType, [seg]) as unknown as ZodInternals).find(Boolean);
+    } else return undefined;
+  }
+  return s as unknown as z.ZodType | undefined;
+}
+
+/** The keys an object schema knows (through wrappers and unions). */
+export function knownKeys(schema: z.ZodType | undefined): string[] {
+  const u = unwrap(schema);
+  if (!u) return [];
+  const def = u._zod.def;
+  if (def.type === 'object') return Object.keys(def.shape as object);
+  if (def.type === 'union') return [...new Set((def.options as z.ZodType[]).flatMap(knownKeys))];
+  return [];
+}
+
+/** The allowed values of an enum or literal schema (through wrappers). */
+export function enumValues(schema: z.ZodType | undefined): string[] {
+  const u = unwrap(schema);
+  if (!u) return [];
+  const def = u._zod.def;
+  if (def.type === 'enum') return Object.values(def.entries as Record<string, string>);
+  if (def.type === 'literal') return (def.values as unknown[]).map(String);
+  return [];
+}
+
+/** Validates `value` against `schema`; returns findings in document order of their paths. */
+export function validateShape(schema: z.ZodType, value: unknown): ShapeFinding[] {
+  const result = schema.safeParse(value);
+  if (result.success) return [];
+  const out: ShapeFinding[] = [];
+  for (const issue of result.error.issues) collectIssue(schema, value, issue as Issue, out);
+  return out;
+}
+
+type Issue = z.core.$ZodIssue & { path: PropertyKey[] };
+
+function collectIssue(root: z.ZodType, value: unknown, issue: Issue, out: ShapeFinding[]): void {
+  const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  const key = String(path[path.length - 1] ?? '');
+  const actual = getAt(value, path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeys(schemaAt(root, path));
+      for (const k of issue.keys) {
+        const suggestion = closest(k, known.filter((x) => !issue.keys.includes(x)));
+        out.push({
+          ruleId: 'schema-unknown-key',
+          messageId: suggestion ? 'unknownKeySuggest' : 'unknownKey',
+          data: { key: k, suggestion },
+          path: [...path, k],
+          anchor: 'key',
+          suggestion,
+          fix: suggestion ? { kind: 'renameKey', path: [...path, k], key: suggestion } : undefined,
+        });
+      }
+      return;
+    }
+    case 'invalid_type': {
+      if (actual === undefined) {
+        const parent = path.slice(0, -1);
+        out.push({
+          ruleId: 'schema-type',
+          messageId: 'requiredKey',
+          data: { key, parent: parent.length ? String(parent[parent.length - 1]) : 'kind' },
+          path,
+          anchor: 'key',
+          fix: { kind: 'insertKey', parentPath: parent, key },
+        });
+        return;
+      }
+      out.push({ ruleId: 'schema-type', messageId: 'wrongType', data: { key, expected: { type: issue.expected }, actual: { type: typeOf(actual) } }, path, anchor: 'value' });
+      return;
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      const suggestion = typeof actual === 'string' ? closest(actual, allowed) : undefined;
+      out.push({
+        ruleId: 'schema-type',
+        messageId: suggestion ? 'badEnumSuggest' : 'badEnum',
+        data: { key, value: actual, allowed, suggestion },
+        path,
+        anchor: 'value',
+        suggestion,
+        fix: suggestion ? { kind: 'replaceValue', path, value: suggestion } : undefined,
+      });
+      return;
+    }
+    case 'invalid_union': {
+      // Report the branch that came closest (fewest issues), as if it were the only one.
+      const branches = (issue as unknown as { errors: Issue[][] }).errors;
+      const best = [...branches].sort((a, b) => a.length - b.length)[0];
+      if (best && best.length > 0) {
+        for (const sub of best) collectIssue(root, value, { ...sub, path: [...issue.path, ...sub.path] } as Issue, out);
+        return;
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  const token = FORMAT_TOKENS.find((t) => issue.message === t);
+  out.push({
+    ruleId: 'schema-type',
+    messageId: token ? token.slice('laatuvahti:'.length) : 'badValue',
+    data: { key, value: actual, detail: token ? undefined : issue.message },
+    path,
+    anchor: 'value',
+  });
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}

@@ -1,0 +1,97 @@
+/**
+ * Settings: a config file (or the same data from an editor) resolved against a rule pack into
+ * effective severities and options. Unknown rule ids and invalid option values become
+ * `rule-load` diagnostics in the config file, with a "did you mean".
+ */
+import type { CompiledPack } from './rules/compile-pack.js';
+import { optionValueValid, type ConfigFile } from './rules/rule-schema.js';
+import type { Diagnostic, Locale, Severity, SeveritySetting } from './types.js';
+import { BUILTIN_RULES } from './messages/builtin-messages.js';
+import { closest } from './suggest.js';
+import { parseText, rangeOf } from './parse/parse-text.js';
+import { locatePath } from './parse/locate.js';
+import { builtinMessage } from './messages/format-message.js';
+import { builtinDocsUrl } from './messages/docs.js';
+import type { FileDiagnostic } from './rules/read-definitions.js';
+
+/** Per-rule settings as a caller may give them (the `rules:` section of the config file). */
+export type RuleSettings = ConfigFile['rules'];
+
+/** Effective settings for a check. */
+export interface ResolvedSettings {
+  severities: ReadonlyMap<string, SeveritySetting>;
+  /** Options of every rule in the pack, defaults filled in, by rule id. */
+  options: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * Resolves per-rule settings against a pack. Invalid entries are skipped (the default stays in
+ * force) and reported; `configText` lets the report point at the offending line.
+ */
+export function resolveSettings(
+  pack: CompiledPack,
+  rules: RuleSettings,
+  source?: { uri: string; text: string },
+  locale: Locale = 'en',
+): { settings: ResolvedSettings; diagnostics: FileDiagnostic[] } {
+  const severities = new Map<string, SeveritySetting>();
+  const options: Record<string, Record<string, unknown>> = {};
+  const diagnostics: FileDiagnostic[] = [];
+  const parsed = source ? parseText(source.text) : undefined;
+  const report = (path: (string | number)[], detail: string) => {
+    if (!source || !parsed) {
+      diagnostics.push({ uri: source?.uri ?? '', diagnostic: makeLoadDiagnostic(detail, path, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, locale) });
+      return;
+    }
+    const loc = locatePath(parsed, ['rules', ...path], path.length === 1 ? 'key' : 'value');
+    diagnostics.push({ uri: source.uri, diagnostic: makeLoadDiagnostic(detail, ['rules', ...path], rangeOf(parsed.lineCounter, loc.start, loc.end), locale) });
+  };
+
+  for (const [id, rule] of pack.rules) {
+    const opts: Record<string, unknown> = {};
+    for (const [name, opt] of Object.entries(rule.definition.options ?? {})) opts[name] = opt.default;
+    options[id] = opts;
+  }
+  const known = [...pack.rules.keys(), ...BUILTIN_RULES];
+  for (const [id, setting] of Object.entries(rules ?? {})) {
+    if (!known.includes(id)) {
+      const s = closest(id, known);
+      report([id], `unknown rule "${id}"${s ? ` (did you mean "${s}"?)` : ''}`);
+      continue;
+    }
+    const severity = typeof setting === 'string' ? setting : setting.severity;
+    if (severity) severities.set(id, severity);
+    if (typeof setting === 'object' && setting.options) {
+      const declared = pack.rules.get(id)?.definition.options ?? {};
+      for (const [name, value] of Object.entries(setting.options)) {
+        const decl = declared[name];
+        if (!decl) {
+          const s = closest(name, Object.keys(declared));
+          report([id, 'options', name], `rule "${id}" has no option "${name}"${s ? ` (did you mean "${s}"?)` : ''}`);
+        } else if (!optionValueValid(decl.type, value)) {
+          report([id, 'options', name], `option "${name}" of "${id}" must be a ${decl.type}, got ${JSON.stringify(value)}`);
+        } else {
+          options[id]![name] = value;
+        }
+      }
+    }
+  }
+  return { settings: { severities, options }, diagnostics };
+}
+
+function makeLoadDiagnostic(detail: string, path: (string | number)[], range: Diagnostic['range'], locale: Locale): Diagnostic {
+  return {
+    ruleId: 'rule-load',
+    severity: 'error',
+    messageId: 'ruleFileInvalid',
+    message: builtinMessage('ruleFileInvalid', locale, { detail }),
+    range,
+    path,
+    docsUrl: builtinDocsUrl('rule-load'),
+  };
+}
+
+/** The severity a rule's finding gets: the caller's setting, else the check's or rule's default. */
+export function effectiveSeverity(settings: ResolvedSettings | undefined, ruleId: string, fallback: Severity): SeveritySetting {
+  return settings?.severities.get(ruleId) ?? fallback;
+}
