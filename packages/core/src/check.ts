@@ -101,7 +101,8 @@ function readHeader(parsed: ParsedText, doc: unknown, out: DiagnosticBuilder): P
   }
   if (!isMap(root)) {
     const actual = isSeq(root) ? 'array' : valueType(doc);
-    out.addAt('schema-type', 'notMapping', { actual: { type: actual } }, []);
+    const [start, , end] = root.range ?? [0, 0, 0];
+    out.addSpan('schema-type', 'notMapping', { actual: { type: actual } }, start, trimmedEnd(parsed.text, start, end), []);
     return undefined;
   }
   const header = doc as Record<string, unknown>;
@@ -122,6 +123,12 @@ function readHeader(parsed: ParsedText, doc: unknown, out: DiagnosticBuilder): P
     return undefined;
   }
   return api === API_VERSION ? (kind as PlanKind) : undefined;
+}
+
+function trimmedEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
 }
 
 interface PendingSpan {

@@ -47,6 +47,8 @@ function keyMatches(key: unknown, segment: string | number): boolean {
  */
 export function locatePath(parsed: ParsedText, path: DataPath, anchor: Anchor = 'value'): Location {
   const { doc, text } = parsed;
+  // The empty path is the document itself: point at its `kind` line, not at the whole file.
+  if (path.length === 0) return documentAnchor(doc);
   let node: AnyNode = doc.contents;
   let key: Node | null = null;
   let depth = 0;

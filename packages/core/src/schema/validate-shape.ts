@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { DataPath, DiagnosticFix } from '../types.js';
 import { closest } from '../suggest.js';
-import { getAt } from '../rules/data-path.js';
+import { formatPath, getAt } from '../rules/data-path.js';
 import { FORMAT_TOKENS } from './primitives.js';
 
 /** A schema problem, still on a data path. */
@@ -86,6 +86,20 @@ function collectIssue(root: z.ZodType, value: unknown, issue: Issue, out: ShapeF
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
   const key = String(path[path.length - 1] ?? '');
   const actual = getAt(value, path);
+  const parentValue = getAt(value, path.slice(0, -1));
+  if (actual === undefined && path.length > 0 && issue.code !== 'unrecognized_keys' && isPlainObject(parentValue)) {
+    // A required key is absent (zod says invalid_type or invalid_value depending on the schema).
+    const parent = path.slice(0, -1);
+    out.push({
+      ruleId: 'schema-type',
+      messageId: 'requiredKey',
+      data: { key, parent: parent.length ? formatPath(parent) : 'kind' },
+      path,
+      anchor: 'key',
+      fix: { kind: 'insertKey', parentPath: parent, key },
+    });
+    return;
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = knownKeys(schemaAt(root, path));
@@ -104,18 +118,6 @@ function collectIssue(root: z.ZodType, value: unknown, issue: Issue, out: ShapeF
       return;
     }
     case 'invalid_type': {
-      if (actual === undefined) {
-        const parent = path.slice(0, -1);
-        out.push({
-          ruleId: 'schema-type',
-          messageId: 'requiredKey',
-          data: { key, parent: parent.length ? String(parent[parent.length - 1]) : 'kind' },
-          path,
-          anchor: 'key',
-          fix: { kind: 'insertKey', parentPath: parent, key },
-        });
-        return;
-      }
       out.push({ ruleId: 'schema-type', messageId: 'wrongType', data: { key, expected: { type: issue.expected }, actual: { type: typeOf(actual) } }, path, anchor: 'value' });
       return;
     }
@@ -154,6 +156,10 @@ function collectIssue(root: z.ZodType, value: unknown, issue: Issue, out: ShapeF
     path,
     anchor: 'value',
   });
+}
+
+function isPlainObject(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function typeOf(v: unknown): string {

@@ -1,0 +1,57 @@
+// `npm run bench`: times the core check against the plain `yaml` parse on generated plans of
+// about 100, 1,000 and 10,000 lines, in one run, and prints a table and one JSON line.
+// Targets (not asserted anywhere): check / parse <= 1.25 at 1,000 lines.
+import { performance } from 'node:perf_hooks';
+import { LineCounter, parseDocument } from 'yaml';
+import { check } from '../packages/core/dist/index.js';
+import { generatePlan } from './generate-plan.mjs';
+
+const TODAY = '2026-10-01';
+const sizes = [100, 1000, 10000];
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(fn, iterations) {
+  const out = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return median(out);
+}
+
+const rows = [];
+for (const size of sizes) {
+  const text = generatePlan(size);
+  const lines = text.split('\n').length - 1;
+  const iterations = size >= 10000 ? 15 : size >= 1000 ? 60 : 200;
+  const parse = () => parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false });
+  const full = () => check(text, { today: TODAY });
+  // Warm both paths up so the JIT has settled before measuring; then interleave the two
+  // measurements so machine noise hits both alike.
+  for (let i = 0; i < 10; i++) {
+    parse();
+    await full();
+  }
+  const findings = (await full()).length;
+  const parseTimes = [];
+  const checkTimes = [];
+  for (let round = 0; round < 3; round++) {
+    parseTimes.push(await time(parse, Math.ceil(iterations / 3)));
+    checkTimes.push(await time(full, Math.ceil(iterations / 3)));
+  }
+  const parseMs = median(parseTimes);
+  const checkMs = median(checkTimes);
+  rows.push({ lines, parseMs: +parseMs.toFixed(3), checkMs: +checkMs.toFixed(3), ratio: +(checkMs / parseMs).toFixed(3), findings });
+}
+
+console.log('core check vs yaml parse (median ms, warm, one process)');
+console.log('lines     parse ms   check ms   check/parse   findings');
+for (const r of rows) {
+  console.log(`${String(r.lines).padEnd(9)} ${r.parseMs.toFixed(2).padStart(8)}   ${r.checkMs.toFixed(2).padStart(8)}   ${r.ratio.toFixed(2).padStart(11)}   ${String(r.findings).padStart(8)}`);
+}
+console.log(JSON.stringify({ bench: 'core', node: process.version, rows }));

@@ -1,0 +1,223 @@
+/**
+ * The pipeline on bad input: every case yields precise diagnostics (rule id and exact range)
+ * and never an exception.
+ */
+import { describe, expect, it } from 'vitest';
+import { check, checkDocument } from './index.js';
+import type { Diagnostic } from './types.js';
+
+const TODAY = '2026-10-01';
+const HEADER = 'apiVersion: laatuvahti/v1\nkind: SelfMonitoringPlan\n';
+
+/** `line:col-line:col ruleId` with 0-based positions, as the LSP sees them. */
+function at(d: Diagnostic): string {
+  return `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.ruleId}`;
+}
+
+async function run(text: string, locale: 'fi' | 'sv' | 'en' = 'en'): Promise<string[]> {
+  return (await check(text, { today: TODAY, locale })).map(at);
+}
+
+describe('documents that are not plans', () => {
+  it('reports an empty file on its first position', async () => {
+    expect(await run('')).toEqual(['0:0-0:0 schema-type']);
+    expect(await run('# only a comment\n')).toEqual(['0:0-0:0 schema-type']);
+  });
+
+  it('reports a top level that is not a mapping on the whole value', async () => {
+    expect(await run('- a\n- b\n')).toEqual(['0:0-1:3 schema-type']);
+    expect(await run('just text\n')).toEqual(['0:0-0:9 schema-type']);
+  });
+
+  it('reports a missing apiVersion and kind on the document anchor', async () => {
+    const d = await check('unit: {}\n', { today: TODAY });
+    expect(d.map((x) => x.messageId)).toEqual(['missingApiVersion', 'missingKind']);
+    expect(d.map(at)).toEqual(['0:0-0:4 schema-type', '0:0-0:4 schema-type']);
+  });
+
+  it('suggests the known version and kind', async () => {
+    const d = await check('apiVersion: laatuvahti/v2\nkind: SelfMonitoringPlna\n', { today: TODAY });
+    expect(d.map(at)).toEqual(['0:12-0:25 schema-type', '1:6-1:24 schema-type']);
+    expect(d.map((x) => x.suggestion)).toEqual(['laatuvahti/v1', 'SelfMonitoringPlan']);
+    expect(d[1]!.message).toBe('Unknown kind "SelfMonitoringPlna". Did you mean "SelfMonitoringPlan"?');
+  });
+});
+
+describe('syntax errors', () => {
+  it('keeps the parser own range for a broken flow sequence', async () => {
+    expect(await run(`${HEADER}unit: [a, b\nfoo: 1\n`)).toEqual(['3:0-3:1 yaml-syntax']);
+  });
+
+  it('rejects tabs used for indentation', async () => {
+    expect(await run(`${HEADER}unit:\n\thousingType: none\n`)).toEqual(['3:0-3:1 yaml-syntax']);
+  });
+
+  it('rejects duplicate keys', async () => {
+    expect(await run(`${HEADER}unit: {}\nunit: {}\n`)).toEqual(['3:0-3:1 yaml-syntax']);
+  });
+
+  it('reports several documents in one file from the second one on', async () => {
+    expect(await run(`${HEADER}---\nfoo: 1\n`)).toEqual(['2:0-4:0 yaml-syntax']);
+  });
+
+  it('caps alias expansion instead of expanding without bound', async () => {
+    const refs = Array.from({ length: 150 }, () => '*a').join(', ');
+    const d = await check(`${HEADER}a: &a [1, 2]\nb: [${refs}]\n`, { today: TODAY });
+    expect(d.map((x) => `${x.ruleId} ${x.messageId}`)).toEqual(['yaml-syntax tooManyAliases']);
+    expect(at(d[0]!)).toBe('1:0-1:4 yaml-syntax');
+  });
+});
+
+describe('shapes', () => {
+  it('reports wrong types, bad formats and unknown keys on the value or key', async () => {
+    const text = `${HEADER}updated: 2026-13-01\nunit: 5\nresponsiblePersons: {a: 1}\nstaffing:\n  total: "six"\nfeedback:\n  - every: sometimes\nprice: 4\n`;
+    const d = await check(text, { today: TODAY });
+    expect(d.map((x) => `${at(x)} ${x.messageId}`)).toEqual([
+      '2:9-2:19 schema-type badDate',
+      '3:6-3:7 schema-type wrongType',
+      '4:20-4:26 schema-type wrongType',
+      '6:9-6:14 schema-type wrongType',
+      '8:4-8:20 schema-type requiredKey',
+      '8:11-8:20 schema-type badInterval',
+      '9:0-9:5 schema-unknown-key unknownKey',
+    ]);
+    expect(d[1]!.message).toBe('"unit": expected a mapping, but the value is a number.');
+    expect(d[4]!.message).toBe('The required key "from" is missing from "feedback[0]".');
+  });
+
+  it('suggests the closest enum value and key, with a fix hint', async () => {
+    const d = await check(`${HEADER}unit:\n  housingTyp: community-housin\n`, { today: TODAY });
+    expect(d.map(at)).toEqual(['3:2-3:12 schema-unknown-key']);
+    expect(d[0]!.fix).toEqual({ kind: 'renameKey', path: ['unit', 'housingTyp'], key: 'housingType' });
+    const e = await check(`${HEADER}unit:\n  housingType: community-housin\n`, { today: TODAY, locale: 'fi' });
+    expect(e.map(at)).toEqual(['3:15-3:31 schema-type']);
+    expect(e[0]!.message).toBe('"housingType": "community-housin" ei ole sallittu arvo. Tarkoititko "community-housing"?');
+    expect(e[0]!.fix).toEqual({ kind: 'replaceValue', path: ['unit', 'housingType'], value: 'community-housing' });
+  });
+
+  it('reports a missing key of a list item on the item', async () => {
+    const d = await check(`${HEADER}responsiblePersons:\n  - name: Maija\n    title: Ohjaaja\n`, { today: TODAY });
+    expect(d.filter((x) => x.ruleId === 'schema-type').map(at)).toEqual(['3:4-4:18 schema-type']);
+  });
+});
+
+describe('exact positions across encodings', () => {
+  it('keeps columns exact with CRLF line endings', async () => {
+    const text = `${HEADER}unit:\n  housingType: community\n`.replace(/\n/g, '\r\n');
+    expect(await run(text)).toEqual(['3:15-3:24 schema-type']);
+  });
+
+  it('drops a BOM so that first-line columns match the editor', async () => {
+    expect(await run(`\uFEFFapiVersion: laatuvahti/v2\nkind: SelfMonitoringPlan\n`)).toEqual(['0:12-0:25 schema-type']);
+  });
+
+  it('counts columns in UTF-16 code units after non-ASCII text', async () => {
+    const text = `${HEADER}unit:\n  name: Kotikallion yhteisöasunnot 🏠\n  housingType: x\n`;
+    expect(await run(text)).toEqual(['4:15-4:16 schema-type']);
+  });
+});
+
+describe('rules', () => {
+  it('reports per-item findings on the item value and a missing key on the item', async () => {
+    const text = `${HEADER}socialActivity:\n  activities:\n    - name: A\n      every: 2 months\n    - name: B\n`;
+    const d = (await check(text, { today: TODAY })).filter((x) => x.ruleId === 'social-activity-regular');
+    expect(d.map((x) => `${at(x)} ${x.messageId}`)).toEqual([
+      '5:13-5:21 social-activity-regular tooRare',
+      '6:6-6:13 social-activity-regular missingEvery',
+    ]);
+    expect(d[1]!.fix).toEqual({ kind: 'insertKey', parentPath: ['socialActivity', 'activities', 1], key: 'every' });
+    expect(d[0]!.source?.requirements).toEqual(['R39']);
+    expect(d[0]!.docsUrl).toMatch(/social-activity-regular/);
+  });
+
+  it('applies severity overrides and rule options from the config', async () => {
+    const text = `${HEADER}socialActivity:\n  activities:\n    - name: A\n      every: 3 weeks\n`;
+    const plain = await check(text, { today: TODAY });
+    expect(plain.filter((x) => x.ruleId === 'social-activity-regular')).toEqual([]);
+    const strict = await check(text, {
+      today: TODAY,
+      config: { rules: { 'social-activity-regular': { severity: 'warning', options: { maxInterval: '2 weeks' } } } },
+    });
+    const found = strict.filter((x) => x.ruleId === 'social-activity-regular');
+    expect(found.map((x) => `${at(x)} ${x.severity}`)).toEqual(['5:13-5:20 social-activity-regular warning']);
+    const off = await check(text, { today: TODAY, config: { rules: { 'social-activity-regular': 'off' } } });
+    expect(off.filter((x) => x.ruleId === 'social-activity-regular')).toEqual([]);
+  });
+
+  it('reports config problems without applying them', async () => {
+    const r = await checkDocument(`${HEADER}`, {
+      today: TODAY,
+      config: { rules: { 'social-activity-regulr': 'off', 'social-activity-regular': { options: { maxInterval: 'often' } } } },
+    });
+    expect(r.configDiagnostics.map((d) => d.diagnostic.message)).toEqual([
+      'Invalid file: unknown rule "social-activity-regulr" (did you mean "social-activity-regular"?)',
+      'Invalid file: option "maxInterval" of "social-activity-regular" must be a interval, got "often"',
+    ]);
+  });
+
+  it('never prints a personal identity code in full', async () => {
+    const text = `${HEADER}# asukas 150385-9024\nunit:\n  name: "Hoitaja 071131Y9545"\n`;
+    const d = (await check(text, { today: TODAY })).filter((x) => x.ruleId === 'personal-id-in-public-document');
+    expect(d.map(at)).toEqual(['2:9-2:20 personal-id-in-public-document', '4:17-4:28 personal-id-in-public-document']);
+    for (const x of d) {
+      expect(JSON.stringify(x)).not.toMatch(/9024|Y9545/);
+    }
+    expect(d[0]!.message).toContain('150385-****');
+  });
+});
+
+describe('suppressions', () => {
+  const base = `${HEADER}socialActivity:\n  activities:\n    - name: A\n`;
+
+  it('silences the next line with a reason and lists it as suppressed', async () => {
+    const r = await checkDocument(`${base}      # laatuvahti-disable-next-line social-activity-regular -- Summer break agreed with residents\n      every: 2 months\n`, { today: TODAY });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.suppressed.map((d) => [at(d), d.suppressed?.justification])).toEqual([
+      ['6:13-6:21 social-activity-regular', 'Summer break agreed with residents'],
+    ]);
+  });
+
+  it('brings the finding back when until has passed, and says so', async () => {
+    const r = await checkDocument(`${base}      # laatuvahti-disable-next-line social-activity-regular -- Summer break (until 2026-08-31)\n      every: 2 months\n`, { today: TODAY });
+    expect(r.diagnostics.map((d) => `${at(d)} ${d.messageId}`)).toEqual([
+      '5:6-5:95 suppression-invalid suppressionExpired',
+      '6:13-6:21 social-activity-regular tooRare',
+    ]);
+  });
+
+  it('reports a missing reason, an unknown rule and an unused suppression', async () => {
+    const text = `${base}      # laatuvahti-disable-next-line social-activity-regular\n      every: 2 months\n      # laatuvahti-disable-next-line social-activity-regulr -- typo\n      location: in-unit\n      # laatuvahti-disable-next-line schema-type -- nothing here\n      goals: [x]\n`;
+    const d = await check(text, { today: TODAY });
+    expect(d.map((x) => `${at(x)} ${x.messageId}`)).toEqual([
+      '5:6-5:60 suppression-invalid suppressionNoReason',
+      '6:13-6:21 social-activity-regular tooRare',
+      '7:37-7:59 suppression-invalid suppressionUnknownRule',
+      '9:37-9:48 suppression-invalid suppressionUnused',
+    ]);
+  });
+});
+
+describe('robustness', () => {
+  it('never throws on hostile input', async () => {
+    const inputs = ['\u0000\u0001', '{', ']]]', 'a: !!binary x', '? [a]\n: b', 'a: *missing', '%YAML 9.9\n---\na: 1', 'x'.repeat(100_000), `${HEADER}<<: {a: 1}\n`];
+    for (const text of inputs) {
+      const d = await check(text, { today: TODAY });
+      expect(Array.isArray(d)).toBe(true);
+      expect(d.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('checks a 10 MB file', async () => {
+    const item = '    - name: Muistelupiiri\n      every: 2 months\n';
+    const count = Math.ceil((10 * 1024 * 1024) / item.length);
+    const text = `${HEADER}socialActivity:\n  activities:\n${item.repeat(count)}`;
+    const d = await check(text, { today: TODAY });
+    expect(d.filter((x) => x.ruleId === 'social-activity-regular').length).toBe(count);
+  }, 120_000);
+
+  it('gives every concurrent check all of its findings (runs on one Engine never overlap)', async () => {
+    const texts = Array.from({ length: 20 }, (_, i) => `${HEADER}socialActivity:\n  activities:\n${'    - name: A\n      every: 2 months\n'.repeat(i + 1)}`);
+    const results = await Promise.all(texts.map((t) => check(t, { today: TODAY })));
+    results.forEach((d, i) => expect(d.filter((x) => x.ruleId === 'social-activity-regular').length).toBe(i + 1));
+  });
+});
