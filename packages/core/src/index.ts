@@ -67,6 +67,7 @@ export { isPlanText } from './plan-detect.js';
 export { schemasByKind, selfMonitoringPlanSchema, serviceDescriptionSchema, API_VERSION, KINDS, type PlanKind, type SelfMonitoringPlan, type ServiceDescription } from './schema/index.js';
 export { schemaAt, knownKeys, enumValues, validateShape } from './schema/validate-shape.js';
 export { descriptionsOf } from './schema/meta.js';
+export { keySkeleton, placeholderValue, renderScalar, schemaKind, unwrapSchema, type SchemaKind, type SkeletonOptions } from './schema/key-skeleton.js';
 export { BUILTIN_RULES, BUILTIN_TITLES, BUILTIN_MESSAGES } from './messages/builtin-messages.js';
 export { builtinDocsUrl } from './messages/docs.js';
 export { formatMessage } from './messages/format-message.js';
