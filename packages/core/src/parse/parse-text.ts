@@ -32,7 +32,7 @@ export function parseText(input: string): ParsedText {
   const lineCounter = new LineCounter();
   // YAML 1.2 core schema: dates stay strings, `<<` is an ordinary key (merge keys are off,
   // they are a known denial-of-service vector), and duplicate keys are errors.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false, logLevel: 'error' });
   const problems: SyntaxProblem[] = [];
   for (const e of doc.errors) problems.push(toProblem(e, 'error', text.length));
   for (const w of doc.warnings) problems.push(toProblem(w, 'warning', text.length));
