@@ -221,3 +221,10 @@ describe('robustness', () => {
     results.forEach((d, i) => expect(d.filter((x) => x.ruleId === 'social-activity-regular').length).toBe(i + 1));
   });
 });
+
+describe('empty values', () => {
+  it('points a key with no value at the key, not at a zero-width spot', async () => {
+    const d = await check(`${HEADER}unit:\n  housingType:\n  name: x\n`, { today: TODAY });
+    expect(d.map(at)).toEqual(['3:2-3:13 schema-type']);
+  });
+});

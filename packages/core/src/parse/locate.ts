@@ -80,7 +80,9 @@ export function locatePath(parsed: ParsedText, path: DataPath, anchor: Anchor = 
   }
   const exact = depth === path.length;
   if (exact) {
-    const target = anchor === 'key' && key ? key : (node as Node | null);
+    // `key:` with nothing after it parses as a null scalar of zero width: show the key instead.
+    const empty = isScalar(node) && node.value === null && node.range && node.range[0] === node.range[1];
+    const target = (anchor === 'key' || empty) && key ? key : (node as Node | null);
     const range = (target as Node | null)?.range ?? key?.range;
     if (range) return { start: range[0], end: trimEnd(text, range[0], range[1]), exact, depth };
   }
