@@ -55,3 +55,25 @@ for (const r of rows) {
   console.log(`${String(r.lines).padEnd(9)} ${r.parseMs.toFixed(2).padStart(8)}   ${r.checkMs.toFixed(2).padStart(8)}   ${r.ratio.toFixed(2).padStart(11)}   ${String(r.findings).padStart(8)}`);
 }
 console.log(JSON.stringify({ bench: 'core', node: process.version, rows }));
+
+// Whole-process CLI figures and language-server latency, when those packages are built.
+const only = process.argv[2];
+const results = { core: rows };
+if (!only || only === 'cli') {
+  const { measureCli } = await import('./cli-throughput.mjs');
+  const r = measureCli();
+  console.log(`\nCLI start-up, one small plan: ${r.startup.cliMs} ms vs node -e 0 ${r.startup.nodeMs} ms = ${r.startup.ratio}x (target <= 1.6x)`);
+  console.log(`CLI throughput: ${r.throughput.plans} plans of ~300 lines in ${r.throughput.seconds} s = ${r.throughput.plansPerSecond} plans/s (target >= 500), peak RSS ${r.throughput.peakRssMb} MB`);
+  console.log(JSON.stringify({ bench: 'cli', ...r }));
+  results.cli = r;
+}
+if (!only || only === 'lsp') {
+  const { measureLsp } = await import('./lsp-latency.mjs');
+  const r = await measureLsp();
+  console.log('\nlanguage server: didChange -> diagnostics (debounce 0, stdio; targets: median <= 15 ms at 1,000 lines, <= 150 ms at 10,000)');
+  for (const row of r.rows) console.log(`${String(row.lines).padEnd(7)} lines  median ${row.medianMs} ms  max ${row.maxMs} ms`);
+  console.log(`RSS with 50 open plans: ${r.rssMbWith50Open} MB`);
+  console.log(JSON.stringify({ bench: 'lsp', ...r }));
+  results.lsp = r;
+}
+console.log(JSON.stringify({ bench: 'all', node: process.version, ...results }));

@@ -1,0 +1,97 @@
+// Language-server latency through a real stdio connection: the time from `didChange` to the
+// diagnostics of that version, debounce 0, for plans of about 1,000 and 10,000 lines; and the
+// server's memory with 50 open plans. Prints a table and one JSON line (nothing is asserted).
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { generatePlan } from './generate-plan.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const server = join(root, 'packages', 'lsp', 'dist', 'server.cjs');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export async function measureLsp() {
+  const dir = mkdtempSync(join(tmpdir(), 'laatuvahti-bench-lsp-'));
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    const w = waiters.get(p.uri);
+    if (w && (p.version === undefined || p.version === w.version)) {
+      waiters.delete(p.uri);
+      w.resolve(performance.now());
+    }
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ debounceMs: 0, locale: 'en' })));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(dir).href,
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    initializationOptions: { debounceMs: 0 },
+  });
+  conn.sendNotification('initialized', {});
+
+  const waitFor = (uri, version) => new Promise((resolve) => waiters.set(uri, { version, resolve }));
+  const rows = [];
+  for (const size of [1000, 10000]) {
+    const text = generatePlan(size);
+    const uri = pathToFileURL(join(dir, `plan-${size}.yaml`)).href;
+    writeFileSync(fileURLToPath(uri), text);
+    let version = 1;
+    let p = waitFor(uri, version);
+    conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    await p;
+    const times = [];
+    const rounds = size >= 10000 ? 15 : 40;
+    for (let i = 0; i < rounds; i++) {
+      version++;
+      // A realistic edit: the plan's `updated` line changes; the server gets the full text.
+      const edited = text.replace('updated: 2026-09-15', `updated: 2026-09-${String(10 + (i % 9)).padStart(2, '0')}`);
+      p = waitFor(uri, version);
+      const t0 = performance.now();
+      conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
+      times.push((await p) - t0);
+    }
+    rows.push({ lines: text.split('\n').length - 1, medianMs: +median(times).toFixed(2), maxMs: +Math.max(...times).toFixed(2) });
+    conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  // Memory with 50 open plans of ~300 lines.
+  const opened = [];
+  for (let i = 0; i < 50; i++) {
+    const uri = pathToFileURL(join(dir, `open-${i}.yaml`)).href;
+    const p = waitFor(uri, 1);
+    conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: generatePlan(300) } });
+    opened.push(p);
+  }
+  await Promise.all(opened);
+  const rssMb = Number(readRss(child.pid) / 1024).toFixed(1);
+  await conn.sendRequest('shutdown');
+  conn.sendNotification('exit');
+  child.kill();
+  return { rows, rssMbWith50Open: +rssMb };
+}
+
+function readRss(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const r = await measureLsp();
+  console.log('language server: didChange -> diagnostics (debounce 0, stdio)');
+  for (const row of r.rows) console.log(`${String(row.lines).padEnd(7)} lines  median ${row.medianMs} ms  max ${row.maxMs} ms`);
+  console.log(`RSS with 50 open plans: ${r.rssMbWith50Open} MB`);
+  console.log(JSON.stringify({ bench: 'lsp', ...r }));
+}
