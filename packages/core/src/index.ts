@@ -68,6 +68,7 @@ export { schemasByKind, selfMonitoringPlanSchema, serviceDescriptionSchema, API_
 export { schemaAt, knownKeys, enumValues, validateShape } from './schema/validate-shape.js';
 export { descriptionsOf } from './schema/meta.js';
 export { keySkeleton, placeholderValue, renderScalar, schemaKind, unwrapSchema, type SchemaKind, type SkeletonOptions } from './schema/key-skeleton.js';
+export { createPlanSkeleton, type PlanSkeletonOptions } from './skeleton.js';
 export { BUILTIN_RULES, BUILTIN_TITLES, BUILTIN_MESSAGES } from './messages/builtin-messages.js';
 export { builtinDocsUrl } from './messages/docs.js';
 export { formatMessage } from './messages/format-message.js';
