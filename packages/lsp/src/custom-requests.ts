@@ -1,0 +1,58 @@
+/**
+ * Protocol: the custom requests the VS Code extension (or any client) may send besides standard
+ * LSP. Types only, so a client can share them; the handlers live in start-server.ts.
+ */
+import { RequestType, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Locale, PlanKind } from '@laatuvahti/core';
+
+/** `laatuvahti/checkFiles` parameters: files to check from disk (open ones use the editor text). */
+export interface CheckFilesParams {
+  uris: string[];
+}
+
+/** One file's outcome of `laatuvahti/checkFiles`. */
+export interface CheckFileResult {
+  uri: string;
+  /** False for YAML that is not a plan (it is not checked). */
+  isPlan: boolean;
+  diagnostics: LspDiagnostic[];
+}
+
+/** Checks files, publishes their diagnostics (so closed files show in Problems) and returns them. */
+export const CheckFilesRequest = new RequestType<CheckFilesParams, { results: CheckFileResult[] }, void>('laatuvahti/checkFiles');
+
+/** `laatuvahti/ruleDocumentation` parameters. */
+export interface RuleDocumentationParams {
+  ruleId: string;
+  locale?: Locale;
+}
+
+/** A rule's documentation as markdown, or null for an unknown rule id. */
+export const RuleDocumentationRequest = new RequestType<RuleDocumentationParams, { markdown: string } | null, void>('laatuvahti/ruleDocumentation');
+
+/** `laatuvahti/listRules` parameters. */
+export interface ListRulesParams {
+  locale?: Locale;
+}
+
+/** One row of `laatuvahti/listRules`. */
+export interface RuleSummary {
+  id: string;
+  title: string;
+  /** Effective severity for the workspace ('off' when turned off). */
+  severity: 'error' | 'warning' | 'info' | 'off';
+  /** The legal or guidance source, in the requested locale ('' for built-in checks). */
+  source: string;
+}
+
+/** Every rule the workspace's pack knows, built-in checks included. */
+export const ListRulesRequest = new RequestType<ListRulesParams, RuleSummary[], void>('laatuvahti/listRules');
+
+/** `laatuvahti/skeleton` parameters. */
+export interface SkeletonParams {
+  kind: PlanKind;
+  language: Locale;
+}
+
+/** A new plan of a kind, as YAML text. */
+export const SkeletonRequest = new RequestType<SkeletonParams, { text: string }, void>('laatuvahti/skeleton');

@@ -1,0 +1,47 @@
+/**
+ * The language server's own words (code action titles, hover labels, the "could not be
+ * checked" finding) in fi / sv / en. Findings' messages come from core and the rule files.
+ */
+import { formatMessage, type Locale } from '@laatuvahti/core';
+
+const TEXTS = {
+  checkFailed: {
+    fi: 'Tiedostoa ei voitu tarkistaa sisäisen virheen vuoksi: {{detail}}',
+    sv: 'Filen kunde inte kontrolleras på grund av ett internt fel: {{detail}}',
+    en: 'The file could not be checked because of an internal error: {{detail}}',
+  },
+  insertKey: {
+    fi: 'Lisää puuttuva avain "{{key}}"',
+    sv: 'Lägg till den saknade nyckeln "{{key}}"',
+    en: 'Insert the missing key "{{key}}"',
+  },
+  replaceValue: {
+    fi: 'Korvaa arvolla "{{value}}"',
+    sv: 'Ersätt med "{{value}}"',
+    en: 'Replace with "{{value}}"',
+  },
+  renameKey: {
+    fi: 'Muuta avaimeksi "{{key}}"',
+    sv: 'Byt nyckeln till "{{key}}"',
+    en: 'Rename the key to "{{key}}"',
+  },
+  suppress: {
+    fi: 'Ohita {{rule}} tällä rivillä (kirjaa perustelu)',
+    sv: 'Undanta {{rule}} på denna rad (ange en motivering)',
+    en: 'Suppress {{rule}} on this line (give a reason)',
+  },
+  reasonPlaceholder: { fi: '<perustelu>', sv: '<motivering>', en: '<reason>' },
+  // Written into the plan, so in the plan's own language: visibly unfinished text.
+  fillIn: { fi: 'TÄYDENNÄ', sv: 'FYLL I', en: 'TODO' },
+  source: { fi: 'Lähde', sv: 'Källa', en: 'Source' },
+  documentation: { fi: 'Ohje', sv: 'Dokumentation', en: 'Documentation' },
+  severity: { fi: 'Vakavuus', sv: 'Allvarlighetsgrad', en: 'Severity' },
+} satisfies Record<string, Record<Locale, string>>;
+
+/** Ids of the server's texts. */
+export type LspTextId = keyof typeof TEXTS;
+
+/** One of the server's texts in a locale, placeholders filled. */
+export function lspText(id: LspTextId, locale: Locale, data: Record<string, unknown> = {}): string {
+  return formatMessage(TEXTS[id][locale], data);
+}

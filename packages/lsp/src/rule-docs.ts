@@ -1,0 +1,92 @@
+/**
+ * Rule documentation for people: a short explanation for hovers, the full markdown for the
+ * `laatuvahti/ruleDocumentation` request, and the rule list. Everything comes from the pack
+ * (title, source citation, README); the server adds no rule knowledge of its own.
+ */
+import { BUILTIN_RULES, BUILTIN_TITLES, builtinDocsUrl, effectiveSeverity, type CompiledPack, type Locale, type ResolvedSettings, type Severity } from '@laatuvahti/core';
+import type { RuleSummary } from './custom-requests.js';
+import { lspText } from './lsp-messages.js';
+
+type BuiltinId = (typeof BUILTIN_RULES)[number];
+
+// Default severities of the engine's own checks, as core's check step assigns them.
+const BUILTIN_SEVERITY: Record<BuiltinId, Severity> = {
+  'yaml-syntax': 'error',
+  'schema-type': 'error',
+  'schema-unknown-key': 'warning',
+  'rule-load': 'error',
+  'suppression-invalid': 'warning',
+};
+
+// README headings of the "what it checks" section, by locale (English is the fallback).
+const SUMMARY_HEADINGS: Record<Locale, RegExp> = {
+  fi: /^mitä (se |sääntö )?tarkist/i,
+  sv: /^vad (den |regeln )?kontroller/i,
+  en: /^what (it|the rule) checks/i,
+};
+
+function isBuiltin(id: string): id is BuiltinId {
+  return (BUILTIN_RULES as readonly string[]).includes(id);
+}
+
+/** The first paragraph of the README section that says what the rule checks. */
+export function readmeSummary(readme: string | undefined, locale: Locale): string | undefined {
+  if (!readme) return undefined;
+  const sections = readme.split(/^## +/m).slice(1);
+  const pick = (re: RegExp) => sections.find((s) => re.test(s.split('\n', 1)[0]!.trim()));
+  const section = pick(SUMMARY_HEADINGS[locale]) ?? pick(SUMMARY_HEADINGS.en);
+  if (!section) return undefined;
+  const body = section.slice(section.indexOf('\n') + 1).trim();
+  return body.split(/\n\s*\n/, 1)[0]!.trim() || undefined;
+}
+
+/** A rule's title in a locale, built-in checks included. */
+export function ruleTitle(pack: CompiledPack, id: string, locale: Locale): string | undefined {
+  const rule = pack.rules.get(id);
+  if (rule) return rule.definition.title[locale];
+  return isBuiltin(id) ? BUILTIN_TITLES[id][locale] : undefined;
+}
+
+function sourceLine(pack: CompiledPack, id: string, locale: Locale): string | undefined {
+  const src = pack.rules.get(id)?.definition.source;
+  if (!src) return undefined;
+  const title = src.url ? `[${src.title[locale]}](${src.url})` : src.title[locale];
+  return `${lspText('source', locale)}: ${title} (${src.requirements.join(', ')})`;
+}
+
+/** The hover text of a finding's rule: title, what it checks, source and a link. */
+export function ruleExplanation(pack: CompiledPack, id: string, locale: Locale, docsUrl: string): string {
+  const parts = [`**${ruleTitle(pack, id, locale) ?? id}** · \`${id}\``];
+  const summary = readmeSummary(pack.rules.get(id)?.readme, locale);
+  if (summary) parts.push(summary);
+  const source = sourceLine(pack, id, locale);
+  parts.push([source, `[${lspText('documentation', locale)}](${docsUrl})`].filter(Boolean).join('  \n'));
+  return parts.join('\n\n');
+}
+
+/** The full documentation of a rule as markdown, or null for an unknown id. */
+export function ruleDocumentation(pack: CompiledPack, settings: ResolvedSettings, id: string, locale: Locale): string | null {
+  const rule = pack.rules.get(id);
+  if (!rule && !isBuiltin(id)) return null;
+  const severity = effectiveSeverity(settings, id, rule ? rule.definition.severity : BUILTIN_SEVERITY[id as BuiltinId]);
+  const docsUrl = rule ? rule.docsUrl : builtinDocsUrl(id);
+  const head = [`# ${ruleTitle(pack, id, locale)}`, '', `\`${id}\` · ${lspText('severity', locale)}: ${severity}`];
+  const source = sourceLine(pack, id, locale);
+  if (source) head.push('', source);
+  head.push('', `[${lspText('documentation', locale)}](${docsUrl})`);
+  // The README starts with its own `# id` heading; the localised title above replaces it.
+  const body = rule?.readme?.replace(/^#\s[^\n]*\n+/, '').trim();
+  return body ? `${head.join('\n')}\n\n---\n\n${body}\n` : `${head.join('\n')}\n`;
+}
+
+/** Every rule of the pack plus the built-in checks, with effective severities. */
+export function listRules(pack: CompiledPack, settings: ResolvedSettings, locale: Locale): RuleSummary[] {
+  const out: RuleSummary[] = [];
+  for (const [id, rule] of pack.rules) {
+    out.push({ id, title: rule.definition.title[locale], severity: effectiveSeverity(settings, id, rule.definition.severity), source: rule.definition.source.title[locale] });
+  }
+  for (const id of BUILTIN_RULES) {
+    out.push({ id, title: BUILTIN_TITLES[id][locale], severity: effectiveSeverity(settings, id, BUILTIN_SEVERITY[id]), source: '' });
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,0 +1,277 @@
+/**
+ * The language server's whole lifecycle on one page: initialize (capabilities, settings),
+ * documents opening, changing and closing (debounced, versioned checks), settings and watched
+ * files changing (invalidate, re-check everything open), editor features and the custom
+ * requests. Each handler delegates to a small module; nothing here knows any rule.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
+  TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult, type Position,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isPlanText, type ParsedText } from '@laatuvahti/core';
+import { DocumentChecker, type CheckResult } from './document-checker.js';
+import { ParsedDocuments } from './parsed-documents.js';
+import { WorkspaceSettings } from './workspace-settings.js';
+import { SettingsProblems } from './settings-problems.js';
+import { readClientSettings } from './client-settings.js';
+import { planKindOf, planLanguageOf } from './field-info.js';
+import { provideHover } from './hover.js';
+import { provideCodeActions } from './code-actions.js';
+import { provideCompletion } from './completion.js';
+import { provideDocumentSymbols } from './document-symbols.js';
+import { listRules, ruleDocumentation } from './rule-docs.js';
+import { CheckFilesRequest, ListRulesRequest, RuleDocumentationRequest, type CheckFileResult } from './custom-requests.js';
+import packageJson from '../package.json' with { type: 'json' };
+
+/** Files whose change on disk changes findings: config files and rule folders' contents. */
+const WATCHED_GLOBS = ['**/laatuvahti.config.yaml', '**/rule.yaml', '**/reference/*.yaml', '**/README.md'];
+
+/** What the client said it can do. */
+interface ClientFeatures {
+  configuration: boolean;
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  dynamicWatchers: boolean;
+  dynamicConfiguration: boolean;
+}
+
+/** Wires every handler of the server to `connection` and starts listening. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const parsedDocs = new ParsedDocuments();
+  // Files checked through `laatuvahti/checkFiles` while closed, whose findings were pushed.
+  const pushedClosed = new Set<string>();
+  let features: ClientFeatures = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, dynamicWatchers: false, dynamicConfiguration: false };
+  let workspace = new WorkspaceSettings(process.cwd());
+  let initialSettings: unknown;
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  const problems = new SettingsProblems(
+    (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    (message) => connection.console.warn(message),
+  );
+  const settingsFor = (uri: string) => {
+    const s = workspace.forUri(uri);
+    problems.report(s.configFile ?? '', s.diagnostics);
+    return s;
+  };
+  const checker = new DocumentChecker({
+    documents,
+    settingsFor,
+    debounceMs: () => workspace.clientSettings.debounceMs,
+    ready: () => ready,
+    get push() {
+      return !features.pullDiagnostics;
+    },
+    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }),
+    logError: (message) => connection.console.error(message),
+  });
+
+  // ---- lifecycle -------------------------------------------------------------------------
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    features = {
+      configuration: !!caps.workspace?.configuration,
+      pullDiagnostics: !!caps.textDocument?.diagnostic,
+      diagnosticRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
+      dynamicWatchers: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      dynamicConfiguration: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
+    };
+    const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    workspace = new WorkspaceSettings(rootUri?.startsWith('file:') ? fileURLToPath(rootUri) : params.rootPath ?? process.cwd());
+    // Clients without `workspace/configuration` (and scripts) may pass settings here.
+    const init = params.initializationOptions as Record<string, unknown> | null | undefined;
+    initialSettings = init && typeof init === 'object' && 'laatuvahti' in init ? init.laatuvahti : init;
+    applySettings(initialSettings);
+    if (!features.configuration) markReady();
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', '['] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        ...(features.pullDiagnostics ? { diagnosticProvider: { identifier: 'laatuvahti', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'laatuvahti-lsp', version: packageJson.version },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (features.dynamicWatchers) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+    }
+    if (features.dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'laatuvahti' });
+    if (features.configuration) {
+      await loadSettings();
+      markReady();
+    }
+  });
+
+  /** Reads the client's settings (falling back to the initialization options). */
+  async function loadSettings(): Promise<void> {
+    try {
+      const raw: unknown = await connection.workspace.getConfiguration('laatuvahti');
+      applySettings(raw ?? initialSettings);
+    } catch (e) {
+      connection.console.warn(`laatuvahti: could not read settings (${String(e)}); using defaults`);
+    }
+  }
+
+  function applySettings(raw: unknown): void {
+    workspace.update(readClientSettings(raw, workspace.root, (m) => connection.console.warn(m)));
+  }
+
+  /** After settings, config or rule files changed: no finding may outlive its cause. */
+  function recheckEverything(): void {
+    problems.reset();
+    checker.recheckAll();
+    if (features.pullDiagnostics && features.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+    void checkFiles([...pushedClosed]);
+  }
+
+  connection.onDidChangeConfiguration(async (params) => {
+    if (features.configuration) await loadSettings();
+    else applySettings((params.settings as Record<string, unknown> | null)?.laatuvahti ?? null);
+    recheckEverything();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    workspace.invalidate();
+    recheckEverything();
+  });
+
+  // ---- documents and diagnostics -----------------------------------------------------------
+
+  documents.onDidOpen((e) => {
+    // The live check owns an open document's findings; drop what checkFiles pushed for it.
+    if (pushedClosed.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  documents.onDidChangeContent((e) => checker.schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    checker.close(e.document.uri);
+    parsedDocs.delete(e.document.uri);
+  });
+
+  connection.languages.diagnostics.on(async (params) => {
+    const result = await checker.resultFor(params.textDocument.uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: result?.lsp ?? [] };
+  });
+
+  // ---- editor features ---------------------------------------------------------------------
+
+  /** What a feature request on a plan needs; undefined for documents that are not plans. */
+  function planContext(uri: string) {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const result = checker.current(uri);
+    if (result ? !result.isPlan : !isPlanText(doc.getText())) return undefined;
+    const parsed = parsedDocs.get(doc);
+    const settings = settingsFor(uri);
+    return { parsed, result, settings, kind: planKindOf(parsed) ?? result?.kind, locale: settings.locale };
+  }
+
+  connection.onHover((params) => {
+    const c = planContext(params.textDocument.uri);
+    if (!c) return null;
+    return provideHover({
+      parsed: c.parsed,
+      offset: offsetOf(c.parsed, params.position),
+      position: params.position,
+      findings: c.result?.diagnostics ?? [],
+      kind: c.kind,
+      pack: c.settings.pack,
+      locale: c.locale,
+    });
+  });
+
+  connection.onCodeAction((params) => {
+    const c = planContext(params.textDocument.uri);
+    if (!c) return [];
+    return provideCodeActions({
+      uri: params.textDocument.uri,
+      parsed: c.parsed,
+      diagnostics: params.context.diagnostics,
+      kind: c.kind,
+      locale: c.locale,
+      language: planLanguageOf(c.parsed) ?? c.locale,
+    });
+  });
+
+  connection.onCompletion((params) => {
+    const c = planContext(params.textDocument.uri);
+    if (!c) return [];
+    return provideCompletion({ parsed: c.parsed, offset: offsetOf(c.parsed, params.position), kind: c.kind, locale: c.locale });
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const c = planContext(params.textDocument.uri);
+    return c ? provideDocumentSymbols(c.parsed, c.kind, c.locale) : [];
+  });
+
+  // ---- custom requests -----------------------------------------------------------------------
+
+  /** Checks files (open ones from the editor), pushing findings of closed plans. */
+  async function checkFiles(uris: readonly string[]): Promise<CheckFileResult[]> {
+    await ready;
+    const results: CheckFileResult[] = [];
+    for (const uri of uris) {
+      const open = documents.get(uri);
+      let result: CheckResult;
+      if (open) {
+        result = checker.current(uri) ?? (await checker.checkText(uri, open.getText(), open.version));
+      } else {
+        let text: string;
+        try {
+          text = await readFile(fileURLToPath(uri), 'utf8');
+        } catch (e) {
+          connection.console.warn(`laatuvahti: cannot read ${uri}: ${String(e)}`);
+          if (pushedClosed.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+          results.push({ uri, isPlan: false, diagnostics: [] });
+          continue;
+        }
+        result = await checker.checkText(uri, text, undefined);
+        // The document may have been opened meanwhile; then the live check owns it.
+        if (!documents.get(uri)) {
+          if (result.isPlan) {
+            pushedClosed.add(uri);
+            void connection.sendDiagnostics({ uri, diagnostics: result.lsp });
+          } else if (pushedClosed.delete(uri)) {
+            void connection.sendDiagnostics({ uri, diagnostics: [] });
+          }
+        }
+      }
+      results.push({ uri, isPlan: result.isPlan, diagnostics: result.lsp });
+    }
+    return results;
+  }
+
+  connection.onRequest(CheckFilesRequest, async (params) => ({ results: await checkFiles(Array.isArray(params?.uris) ? params.uris : []) }));
+
+  connection.onRequest(RuleDocumentationRequest, (params) => {
+    const s = workspace.forWorkspace();
+    const markdown = ruleDocumentation(s.pack, s.settings, String(params?.ruleId ?? ''), params?.locale ?? s.locale);
+    return markdown === null ? null : { markdown };
+  });
+
+  connection.onRequest(ListRulesRequest, (params) => {
+    const s = workspace.forWorkspace();
+    return listRules(s.pack, s.settings, params?.locale ?? s.locale);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** An LSP position as an offset into the parsed text. */
+function offsetOf(parsed: ParsedText, position: Position): number {
+  const starts = parsed.lineCounter.lineStarts;
+  const lineStartOffset = starts[Math.min(position.line, starts.length - 1)] ?? 0;
+  const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1]! - 1 : parsed.text.length;
+  return Math.min(lineStartOffset + position.character, lineEnd);
+}

@@ -1,0 +1,37 @@
+/**
+ * The last step for the editor: exactly one function turns a core finding into an LSP
+ * diagnostic (code = rule id, link to the rule's docs, severity, related places, fix hint).
+ */
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Diagnostic, DiagnosticFix, Severity } from '@laatuvahti/core';
+
+/** What a diagnostic carries in `data` for code actions. */
+export interface DiagnosticData {
+  fix?: DiagnosticFix;
+}
+
+/** The `source` of every diagnostic this server publishes. */
+export const DIAGNOSTIC_SOURCE = 'laatuvahti';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** Maps one core diagnostic of the document `uri` to an LSP diagnostic. */
+export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
+  const out: LspDiagnostic = {
+    range: d.range,
+    severity: SEVERITIES[d.severity] ?? DiagnosticSeverity.Error,
+    code: d.ruleId,
+    codeDescription: { href: d.docsUrl },
+    source: DIAGNOSTIC_SOURCE,
+    message: d.message,
+  };
+  if (d.related?.length) {
+    out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  }
+  if (d.fix) out.data = { fix: d.fix } satisfies DiagnosticData;
+  return out;
+}

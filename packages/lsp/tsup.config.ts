@@ -1,0 +1,17 @@
+import { defineConfig } from 'tsup';
+
+// One self-contained file: the VS Code extension copies dist/server.cjs into its package, so
+// everything (core, yaml, zod, json-rules-engine, vscode-languageserver) is bundled in.
+export default defineConfig({
+  entry: { server: 'src/server.ts' },
+  format: ['cjs'],
+  outExtension: () => ({ js: '.cjs' }),
+  platform: 'node',
+  target: 'node20',
+  bundle: true,
+  noExternal: [/.*/],
+  splitting: false,
+  sourcemap: false,
+  dts: false,
+  clean: true,
+});
