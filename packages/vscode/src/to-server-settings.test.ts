@@ -1,0 +1,37 @@
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DEBOUNCE_MS, toServerSettings } from './to-server-settings.js';
+
+const folderPath = path.resolve('/work/plans');
+
+describe('toServerSettings', () => {
+  it('fills defaults for an empty section', () => {
+    expect(toServerSettings(undefined, { displayLanguage: 'en' })).toEqual({ locale: 'en', ruleDirs: [], rules: {}, debounceMs: DEFAULT_DEBOUNCE_MS });
+  });
+
+  it('resolves "auto" with the display language', () => {
+    expect(toServerSettings({ locale: 'auto' }, { displayLanguage: 'fi' }).locale).toBe('fi');
+    expect(toServerSettings({ locale: 'sv' }, { displayLanguage: 'fi' }).locale).toBe('sv');
+  });
+
+  it('anchors relative rule folders at the workspace folder and drops non-strings', () => {
+    const s = toServerSettings({ ruleDirs: ['own-rules', path.resolve('/srv/rules'), '', 7, ' shared/rules '] }, { displayLanguage: 'en', folderPath });
+    expect(s.ruleDirs).toEqual([path.join(folderPath, 'own-rules'), path.resolve('/srv/rules'), path.join(folderPath, 'shared/rules')]);
+  });
+
+  it('leaves relative rule folders alone without a workspace folder', () => {
+    expect(toServerSettings({ ruleDirs: ['own-rules'] }, { displayLanguage: 'en' }).ruleDirs).toEqual(['own-rules']);
+  });
+
+  it('passes severity strings and objects on, drops other shapes', () => {
+    const rules = { 'social-activity-regular': 'warning', 'plan-updated': { severity: 'off' }, broken: 3, list: ['error'] };
+    expect(toServerSettings({ rules }, { displayLanguage: 'en' }).rules).toEqual({ 'social-activity-regular': 'warning', 'plan-updated': { severity: 'off' } });
+  });
+
+  it('rounds and clamps the debounce', () => {
+    expect(toServerSettings({ debounceMs: 120.6 }, { displayLanguage: 'en' }).debounceMs).toBe(121);
+    expect(toServerSettings({ debounceMs: -5 }, { displayLanguage: 'en' }).debounceMs).toBe(0);
+    expect(toServerSettings({ debounceMs: 1e9 }, { displayLanguage: 'en' }).debounceMs).toBe(10_000);
+    expect(toServerSettings({ debounceMs: '50' }, { displayLanguage: 'en' }).debounceMs).toBe(DEFAULT_DEBOUNCE_MS);
+  });
+});

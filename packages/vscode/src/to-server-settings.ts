@@ -1,0 +1,65 @@
+/**
+ * Settings step: the `laatuvahti` configuration section as the language server receives it
+ * (workspace/configuration and didChangeConfiguration), with "auto" resolved, relative rule
+ * folders anchored at the workspace folder and ill-typed values dropped rather than sent on.
+ */
+import * as path from 'node:path';
+import { resolveLocale, type UiLocale } from './resolve-locale.js';
+
+/** What the server reads from the `laatuvahti` section. */
+export interface ServerSettings {
+  locale: UiLocale;
+  /** Absolute folders with extra rules. */
+  ruleDirs: string[];
+  /** Per-rule severity (or `{ severity, options }`), as in laatuvahti.config.yaml. */
+  rules: Record<string, unknown>;
+  /** Delay between the last edit and the check, in milliseconds. */
+  debounceMs: number;
+}
+
+/** Default debounce; also the manifest's default for `laatuvahti.debounceMs`. */
+export const DEFAULT_DEBOUNCE_MS = 150;
+const MAX_DEBOUNCE_MS = 10_000;
+
+/** Where the raw settings come from. */
+export interface SettingsContext {
+  /** VS Code's display language (`vscode.env.language`). */
+  displayLanguage: string;
+  /** File-system path of the workspace folder the settings belong to, if any. */
+  folderPath?: string;
+}
+
+/**
+ * Normalises a raw `laatuvahti` section (whatever the user typed into settings.json) into the
+ * settings the server expects. The server validates rule ids and options itself and reports
+ * mistakes with a "did you mean"; this only keeps the JSON shapes right.
+ */
+export function toServerSettings(raw: unknown, context: SettingsContext): ServerSettings {
+  const section = isRecord(raw) ? raw : {};
+  const ruleDirs = Array.isArray(section.ruleDirs)
+    ? section.ruleDirs
+        .filter((d): d is string => typeof d === 'string' && d.trim() !== '')
+        .map((d) => anchor(d.trim(), context.folderPath))
+    : [];
+  const rules: Record<string, unknown> = {};
+  if (isRecord(section.rules)) {
+    for (const [id, value] of Object.entries(section.rules)) {
+      if (typeof value === 'string' || isRecord(value)) rules[id] = value;
+    }
+  }
+  const debounce = typeof section.debounceMs === 'number' && Number.isFinite(section.debounceMs)
+    ? Math.min(MAX_DEBOUNCE_MS, Math.max(0, Math.round(section.debounceMs)))
+    : DEFAULT_DEBOUNCE_MS;
+  return { locale: resolveLocale(section.locale, context.displayLanguage), ruleDirs, rules, debounceMs: debounce };
+}
+
+// A relative folder means the workspace folder's, as a ruleDirs entry in laatuvahti.config.yaml
+// means the config file's folder; without a folder (untitled window) it is passed on unchanged.
+function anchor(dir: string, folderPath: string | undefined): string {
+  if (path.isAbsolute(dir)) return path.normalize(dir);
+  return folderPath ? path.resolve(folderPath, dir) : dir;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

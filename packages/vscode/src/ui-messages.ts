@@ -1,0 +1,97 @@
+/**
+ * The extension's own runtime strings (status bar, progress, notifications) in Finnish, Swedish
+ * and English, chosen by the resolved `laatuvahti.locale` so that they speak the same language as
+ * the findings. Static manifest strings (command titles, setting descriptions) live in
+ * package.nls*.json and follow VS Code's display language.
+ */
+import type { UiLocale } from './resolve-locale.js';
+
+/** Finding counts of one file or of the whole workspace. */
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Every runtime string, as functions of their data. */
+export interface UiMessages {
+  /** "2 errors, 1 warning" (plus notes only when there are some). */
+  counts(c: Counts): string;
+  noFindings: string;
+  checking: string;
+  statusTooltip(file: string): string;
+  checkingPlans: string;
+  progress(done: number, total: number): string;
+  checkDone(plans: number, c: Counts): string;
+  noPlans: string;
+  noFolder: string;
+  showProblems: string;
+  serverNotRunning: string;
+  serverRestarted: string;
+  pickRule: string;
+  pickFinding: string;
+  noDocumentation(ruleId: string): string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const en: UiMessages = {
+  counts: (c) => [plural(c.errors, 'error', 'errors'), plural(c.warnings, 'warning', 'warnings'), ...(c.infos ? [plural(c.infos, 'note', 'notes')] : [])].join(', '),
+  noFindings: 'checked: no findings',
+  checking: 'checking…',
+  statusTooltip: (file) => `Laatuvahti: ${file}. Click to open the Problems panel.`,
+  checkingPlans: 'Laatuvahti: checking plans',
+  progress: (done, total) => `${done}/${total} files`,
+  checkDone: (plans, c) => `Laatuvahti checked ${plural(plans, 'plan', 'plans')}: ${en.counts(c)}.`,
+  noPlans: 'Laatuvahti found no plan files (apiVersion: laatuvahti/v1) in the workspace.',
+  noFolder: 'Open a folder to check the plans in it.',
+  showProblems: 'Show Problems',
+  serverNotRunning: 'The Laatuvahti language server is not running.',
+  serverRestarted: 'The Laatuvahti language server was restarted.',
+  pickRule: 'Pick a rule to show its documentation',
+  pickFinding: 'Several findings here: pick one',
+  noDocumentation: (id) => `Rule ${id} has no documentation.`,
+};
+
+const fi: UiMessages = {
+  counts: (c) => [plural(c.errors, 'virhe', 'virhettä'), plural(c.warnings, 'varoitus', 'varoitusta'), ...(c.infos ? [plural(c.infos, 'huomautus', 'huomautusta')] : [])].join(', '),
+  noFindings: 'tarkistettu: ei havaintoja',
+  checking: 'tarkistetaan…',
+  statusTooltip: (file) => `Laatuvahti: ${file}. Avaa Ongelmat-paneeli napsauttamalla.`,
+  checkingPlans: 'Laatuvahti: suunnitelmia tarkistetaan',
+  progress: (done, total) => `${done}/${total} tiedostoa`,
+  checkDone: (plans, c) => `Laatuvahti tarkisti ${plural(plans, 'suunnitelman', 'suunnitelmaa')}: ${fi.counts(c)}.`,
+  noPlans: 'Laatuvahti ei löytänyt työtilasta suunnitelmatiedostoja (apiVersion: laatuvahti/v1).',
+  noFolder: 'Avaa kansio, niin sen suunnitelmat voidaan tarkistaa.',
+  showProblems: 'Näytä ongelmat',
+  serverNotRunning: 'Laatuvahdin kielipalvelin ei ole käynnissä.',
+  serverRestarted: 'Laatuvahdin kielipalvelin käynnistettiin uudelleen.',
+  pickRule: 'Valitse sääntö, jonka ohje näytetään',
+  pickFinding: 'Tässä kohdassa on useita havaintoja: valitse yksi',
+  noDocumentation: (id) => `Säännölle ${id} ei ole ohjetta.`,
+};
+
+const sv: UiMessages = {
+  counts: (c) => [plural(c.errors, 'fel', 'fel'), plural(c.warnings, 'varning', 'varningar'), ...(c.infos ? [plural(c.infos, 'anmärkning', 'anmärkningar')] : [])].join(', '),
+  noFindings: 'kontrollerad: inga fynd',
+  checking: 'kontrollerar…',
+  statusTooltip: (file) => `Laatuvahti: ${file}. Klicka för att öppna panelen Problem.`,
+  checkingPlans: 'Laatuvahti: planerna kontrolleras',
+  progress: (done, total) => `${done}/${total} filer`,
+  checkDone: (plans, c) => `Laatuvahti kontrollerade ${plural(plans, 'plan', 'planer')}: ${sv.counts(c)}.`,
+  noPlans: 'Laatuvahti hittade inga planfiler (apiVersion: laatuvahti/v1) i arbetsytan.',
+  noFolder: 'Öppna en mapp för att kontrollera planerna i den.',
+  showProblems: 'Visa problem',
+  serverNotRunning: 'Laatuvahtis språkserver körs inte.',
+  serverRestarted: 'Laatuvahtis språkserver startades om.',
+  pickRule: 'Välj en regel för att visa dess dokumentation',
+  pickFinding: 'Flera fynd här: välj ett',
+  noDocumentation: (id) => `Regeln ${id} har ingen dokumentation.`,
+};
+
+const BY_LOCALE: Record<UiLocale, UiMessages> = { fi, sv, en };
+
+/** The runtime strings in the given language. */
+export function uiMessages(locale: UiLocale): UiMessages {
+  return BY_LOCALE[locale];
+}
