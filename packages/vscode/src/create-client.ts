@@ -1,0 +1,69 @@
+/**
+ * Client step: the LanguageClient that runs the bundled server (dist/server.cjs) over Node IPC
+ * for YAML documents on disk and unsaved, and hands it resolved settings. Everything the server
+ * needs to know about the editor passes through here.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { toServerSettings, type ServerSettings } from './to-server-settings.js';
+
+/** The configuration section (and client id: `laatuvahti.trace.server` follows from it). */
+export const SECTION = 'laatuvahti';
+
+/** Callbacks into the rest of the extension. */
+export interface ClientHooks {
+  /** The server published diagnostics for a document (possibly none). */
+  onPublish(uri: vscode.Uri): void;
+}
+
+/** Builds (but does not start) the language client. */
+export function createClient(context: vscode.ExtensionContext, hooks: ClientHooks): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.cjs'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    outputChannelName: 'Laatuvahti',
+    middleware: {
+      workspace: {
+        // The server pulls `laatuvahti`; it gets "auto" resolved and relative folders anchored.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value, i) => {
+            const item = params.items[i];
+            return item?.section === SECTION ? readServerSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined) : value;
+          });
+        },
+      },
+      handleDiagnostics: (uri, diagnostics, next) => {
+        next(uri, diagnostics);
+        hooks.onPublish(uri);
+      },
+    },
+  };
+  return new LanguageClient(SECTION, 'Laatuvahti', serverOptions, clientOptions);
+}
+
+/** The `laatuvahti` settings for a document (or the workspace), as the server receives them. */
+export function readServerSettings(scope?: vscode.Uri): ServerSettings {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const folder = (scope && vscode.workspace.getWorkspaceFolder(scope)) ?? vscode.workspace.workspaceFolders?.[0];
+  const raw = { locale: config.get('locale'), ruleDirs: config.get('ruleDirs'), rules: config.get('rules'), debounceMs: config.get('debounceMs') };
+  return toServerSettings(raw, { displayLanguage: vscode.env.language, ...(folder ? { folderPath: folder.uri.fsPath } : {}) });
+}
+
+/**
+ * Tells a running server that the settings changed. The payload carries the resolved settings
+ * for servers that read it; a server that pulls with workspace/configuration gets the same.
+ */
+export async function pushSettings(client: LanguageClient): Promise<void> {
+  if (!client.isRunning()) return;
+  await client.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SECTION]: readServerSettings() } });
+}

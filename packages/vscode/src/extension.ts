@@ -1,0 +1,56 @@
+/**
+ * Extension entry: starts the Laatuvahti language server for YAML files (the server decides
+ * which are plans) and wires settings, commands and the status bar to it. The whole lifecycle
+ * is on this page; the extension does no checking itself.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createClient, pushSettings, SECTION } from './create-client.js';
+import { PlanStatusBar } from './plan-status-bar.js';
+import { registerCommands } from './register-commands.js';
+import { resolveLocale } from './resolve-locale.js';
+import { RULE_DOC_SCHEME, RuleDocumentationProvider } from './rule-documentation-provider.js';
+
+let client: LanguageClient | undefined;
+
+/** Called by VS Code when the first YAML document opens (or a Laatuvahti command runs). */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const locale = () => resolveLocale(vscode.workspace.getConfiguration(SECTION).get('locale'), vscode.env.language);
+  const status = new PlanStatusBar(locale);
+  const ruleDocs = new RuleDocumentationProvider();
+  const languageClient = createClient(context, { onPublish: (uri) => status.markChecked(uri) });
+  client = languageClient;
+
+  context.subscriptions.push(
+    status,
+    ruleDocs,
+    vscode.workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, ruleDocs),
+    registerCommands({
+      client: () => client,
+      locale,
+      ruleDocs,
+      restart: async () => {
+        status.reset();
+        await languageClient.restart();
+      },
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      status.update();
+      void pushSettings(languageClient);
+    }),
+  );
+
+  try {
+    await languageClient.start();
+  } catch (error) {
+    // The client has already logged the cause to the "Laatuvahti" output channel.
+    languageClient.outputChannel.show(true);
+    void vscode.window.showErrorMessage(`Laatuvahti: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Called by VS Code on shutdown: stops the server. */
+export function deactivate(): Thenable<void> | undefined {
+  return client?.stop();
+}

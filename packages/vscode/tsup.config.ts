@@ -1,0 +1,44 @@
+/**
+ * Build of the extension package: one CommonJS bundle (dist/extension.js) with everything but
+ * the `vscode` module inside, so the .vsix carries no node_modules; then the language server
+ * bundle and the JSON Schemas, both built by their own packages, are copied next to it.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'tsup';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const serverBundle = join(here, '..', 'lsp', 'dist', 'server.cjs');
+const schemaDir = join(here, '..', 'core', 'dist', 'schema');
+
+/** Copies the server bundle to dist/ and the schemas to schema/; fails when either is missing. */
+function copyBuiltAssets(): void {
+  if (!existsSync(serverBundle)) throw new Error(`${serverBundle} is missing: build @laatuvahti/lsp first (npm run build at the root)`);
+  copyFileSync(serverBundle, join(here, 'dist', 'server.cjs'));
+  const schemas = existsSync(schemaDir) ? readdirSync(schemaDir).filter((f) => f.endsWith('.json')) : [];
+  if (schemas.length === 0) throw new Error(`${schemaDir} has no JSON Schemas: build @laatuvahti/core first`);
+  rmSync(join(here, 'schema'), { recursive: true, force: true });
+  mkdirSync(join(here, 'schema'));
+  for (const f of schemas) copyFileSync(join(schemaDir, f), join(here, 'schema', f));
+}
+
+export default defineConfig({
+  entry: { extension: 'src/extension.ts' },
+  format: ['cjs'],
+  platform: 'node',
+  // VS Code 1.91 runs extensions on Node 20.
+  target: 'node20',
+  outDir: 'dist',
+  clean: true,
+  // Smaller and faster to load; the language client's own stack traces stay readable enough
+  // with names kept.
+  minify: true,
+  keepNames: true,
+  external: ['vscode'],
+  // tsup leaves `dependencies` external by default; the .vsix ships without node_modules.
+  noExternal: [/^(?!vscode$)/],
+  async onSuccess() {
+    copyBuiltAssets();
+  },
+});
