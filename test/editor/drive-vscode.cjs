@@ -1,0 +1,236 @@
+// Drives a running code-server workbench (real VS Code) with playwright-core and Debian's
+// chromium, as the user would: open the broken plan, read the rule ids in the Problems panel,
+// apply the "did you mean" quick fix with Ctrl+., watch that finding disappear, then use the
+// status bar item and the extension's commands. Adapted from shared/tools/real-editor/pw.
+// Prints one JSON line; exit 0 = every step held, 1 = a step failed, 2 = the workbench or the
+// file never came up (setup error). Screenshots go to OUT_DIR.
+// Usage: node drive-vscode.cjs URL OUT_DIR [TIMEOUT_S]
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { createRequire } = require('module');
+
+// playwright-core is a devDependency of the repository root, not of this folder.
+const repoRoot = process.env.REPO_ROOT || path.resolve(__dirname, '..', '..');
+const { chromium } = createRequire(path.join(repoRoot, 'package.json'))('playwright-core');
+
+const [url, outDir, timeoutS = '60'] = process.argv.slice(2);
+const timeout = Number(timeoutS) * 1000;
+const PLAN = 'broken-plan.yaml';
+const SECOND_PLAN = 'second-plan.yaml';
+const NOT_A_PLAN = 'not-a-plan.yaml';
+const t0 = Date.now();
+const log = (...a) => console.error(`[drive ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const flat = (s) => s.replace(/\s+/g, ' ').trim();
+
+// Positions (1-based, as Go to Line takes them) come from the fixture itself, so editing it
+// cannot silently point the test at the wrong text.
+const planText = fs.readFileSync(path.join(__dirname, 'workspace', PLAN), 'utf8').split('\n');
+function positionOf(needle) {
+  const line = planText.findIndex((l) => l.includes(needle));
+  if (line < 0) throw new Error(`fixture ${PLAN} lacks ${JSON.stringify(needle)}`);
+  return { line: line + 1, column: planText[line].indexOf(needle) + 1 };
+}
+const BAD_ENUM = positionOf('community-housin ');
+const RARE_ACTIVITY = positionOf('every: 3 months');
+
+const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
+
+(async () => {
+  fs.mkdirSync(outDir, { recursive: true });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-chromium-'));
+  const browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const page = browser.pages()[0] || (await browser.newPage());
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 300)); });
+  const result = { ok: false, steps: [], screenshots: [] };
+  let setupDone = false;
+
+  async function step(name, fn) {
+    const start = Date.now();
+    try {
+      const detail = await fn();
+      result.steps.push({ name, ok: true, ms: Date.now() - start, ...(detail === undefined ? {} : { detail }) });
+      log(`ok   ${name}`, detail === undefined ? '' : JSON.stringify(detail));
+    } catch (e) {
+      const error = flat(String((e && e.message) || e).split('\n')[0]);
+      result.steps.push({ name, ok: false, ms: Date.now() - start, error });
+      log(`FAIL ${name}: ${error}`);
+      throw e;
+    }
+  }
+  async function waitUntil(what, probe, ms = timeout) {
+    const end = Date.now() + ms;
+    let last;
+    while (Date.now() < end) {
+      last = await probe();
+      if (last) return last;
+      await page.waitForTimeout(150);
+    }
+    throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+  }
+  async function shot(name) {
+    const file = path.join(outDir, name);
+    await page.screenshot({ path: file });
+    result.screenshots.push(file);
+  }
+  const problemRows = async () => (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map(flat);
+  const statusText = async () => {
+    const items = (await page.locator('footer .statusbar-item').allInnerTexts()).map(flat);
+    return items.find((t) => STATUS_RE.test(t));
+  };
+  async function quickInput(key, text) {
+    await page.keyboard.press(key);
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 15000 });
+    await input.fill(text);
+    return input;
+  }
+  async function runCommand(title) {
+    await quickInput('F1', `>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Enter');
+  }
+  async function goTo({ line, column }) {
+    await quickInput('Control+G', `:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await waitUntil(`cursor at ${line}:${column}`, async () => /Ln (\d+), Col (\d+)/.exec(await page.locator('footer').innerText())?.[1] === String(line), 10000);
+  }
+  const editorLines = async () => (await page.locator('.editor-group-container.active .monaco-editor .view-line').allInnerTexts()).map((s) => s.replace(/\u00a0/g, ' '));
+
+  try {
+    await step('workbench ready', async () => {
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
+      await page.locator('.monaco-workbench').waitFor({ timeout });
+      // The explorer lists the folder once the remote extension host is connected.
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout });
+    });
+    await step(`open ${PLAN}`, async () => {
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+      await quickInput('Control+P', PLAN);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: PLAN }).first().waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+      await page.locator(`.tabs-container .tab[aria-label*="${PLAN}"]`).first().waitFor({ timeout: 15000 });
+    });
+    setupDone = true;
+
+    await step('squiggles from the language server', async () => {
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout });
+    });
+
+    let before;
+    await step('status bar counts the findings', async () => {
+      const text = await waitUntil('a Laatuvahti status item with counts', async () => {
+        const t = await statusText();
+        return t && /\d+ errors?/.test(t) ? t : undefined;
+      });
+      before = Number(/(\d+) errors?/.exec(text)[1]);
+      if (before < 2) throw new Error(`expected at least 2 errors, status says "${text}"`);
+      return text;
+    });
+
+    await step('status bar item opens the Problems panel', async () => {
+      await page.locator('footer .statusbar-item', { hasText: STATUS_RE }).first().click();
+      await page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 15000 });
+    });
+
+    await step('Problems panel lists the expected rule ids', async () => {
+      const rows = await waitUntil('rows with schema-type and social-activity-regular', async () => {
+        const r = await problemRows();
+        return r.some((t) => t.includes('laatuvahti(schema-type)')) && r.some((t) => t.includes('laatuvahti(social-activity-regular)')) ? r : undefined;
+      });
+      result.problemsBefore = rows;
+      const bad = rows.find((t) => t.includes('laatuvahti(schema-type)'));
+      if (!bad.includes('community-housing')) throw new Error(`schema-type finding lacks the suggestion: ${bad}`);
+      return rows.filter((t) => t.includes('laatuvahti('));
+    });
+
+    await step('quick fix (Ctrl+.) replaces the misspelt value', async () => {
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+      await goTo(BAD_ENUM);
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget');
+      await menu.waitFor({ state: 'visible', timeout: 15000 });
+      const offered = (await menu.locator('.monaco-list-row').allInnerTexts()).map(flat).filter(Boolean);
+      result.codeActions = offered;
+      const fix = menu.locator('.monaco-list-row', { hasText: 'community-housing' }).first();
+      if ((await fix.count()) === 0) throw new Error(`no "community-housing" fix among ${JSON.stringify(offered)}`);
+      await fix.click();
+      await waitUntil('the fixed line in the editor', async () => (await editorLines()).some((l) => /housingType: community-housing\b/.test(l)), 15000);
+      return offered;
+    });
+
+    await step('the schema-type finding disappears, the other stays', async () => {
+      const rows = await waitUntil('Problems without schema-type', async () => {
+        const r = await problemRows();
+        return !r.some((t) => t.includes('laatuvahti(schema-type)')) && r.some((t) => t.includes('laatuvahti(social-activity-regular)')) ? r : undefined;
+      });
+      result.problemsAfter = rows;
+      await shot('vscode-quickfix.png');
+      return rows.filter((t) => t.includes('laatuvahti('));
+    });
+
+    await step('status bar follows the fix', async () => {
+      const text = await waitUntil('one error fewer in the status bar', async () => {
+        const t = await statusText();
+        const m = t && /(\d+) errors?/.exec(t);
+        return m && Number(m[1]) === before - 1 ? t : undefined;
+      });
+      result.statusAfterFix = text;
+      return text;
+    });
+
+    await step('Show Rule Documentation opens the rule at the cursor', async () => {
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+      await goTo(RARE_ACTIVITY);
+      await runCommand('Laatuvahti: Show Rule Documentation');
+      const tab = page.locator('.tabs-container .tab', { hasText: 'social-activity-regular' }).first();
+      await tab.waitFor({ timeout });
+      return flat(await tab.innerText());
+    });
+
+    await step('Check Workspace reports the plan that was never opened', async () => {
+      await runCommand('Laatuvahti: Check Workspace');
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /Laatuvahti checked \d+ plans?/ }).first();
+      await toast.waitFor({ timeout });
+      const message = flat(await toast.innerText());
+      if (!/checked 2 plans/.test(message)) throw new Error(`expected 2 plans (not ${NOT_A_PLAN}): ${message}`);
+      const rows = await waitUntil(`${SECOND_PLAN} in Problems`, async () => {
+        const r = await problemRows();
+        return r.some((t) => t.includes(SECOND_PLAN)) ? r : undefined;
+      });
+      if (rows.some((t) => t.includes(NOT_A_PLAN))) throw new Error(`${NOT_A_PLAN} got findings`);
+      result.problemsWorkspace = rows;
+      return message;
+    });
+
+    await step('New Self-Monitoring Plan opens a skeleton', async () => {
+      await runCommand('Laatuvahti: New Self-Monitoring Plan');
+      await waitUntil('an untitled plan skeleton', async () => {
+        const lines = await editorLines();
+        return lines.some((l) => /^apiVersion: laatuvahti\//.test(l)) && lines.some((l) => /^kind: SelfMonitoringPlan/.test(l));
+      });
+      await shot('vscode-final.png');
+    });
+    result.ok = true;
+  } catch (e) {
+    result.consoleErrors = consoleErrors.slice(-5);
+    await shot('vscode-failure.png').catch(() => {});
+  } finally {
+    result.elapsed_ms = Date.now() - t0;
+    await browser.close().catch(() => {});
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+  console.log(JSON.stringify(result));
+  process.exit(result.ok ? 0 : setupDone ? 1 : 2);
+})().catch((e) => {
+  console.log(JSON.stringify({ ok: false, error: String(e) }));
+  process.exit(2);
+});
