@@ -14,8 +14,15 @@ function at(d: Diagnostic): string {
   return `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.ruleId}`;
 }
 
+/** The engine's own findings: the rule pack's would drown these minimal documents. */
+const BUILTIN = new Set(['yaml-syntax', 'schema-type', 'schema-unknown-key', 'rule-load', 'suppression-invalid']);
+
+async function builtinFindings(text: string, locale: 'fi' | 'sv' | 'en' = 'en'): Promise<Diagnostic[]> {
+  return (await check(text, { today: TODAY, locale })).filter((d) => BUILTIN.has(d.ruleId));
+}
+
 async function run(text: string, locale: 'fi' | 'sv' | 'en' = 'en'): Promise<string[]> {
-  return (await check(text, { today: TODAY, locale })).map(at);
+  return (await builtinFindings(text, locale)).map(at);
 }
 
 describe('documents that are not plans', () => {
@@ -71,7 +78,7 @@ describe('syntax errors', () => {
 describe('shapes', () => {
   it('reports wrong types, bad formats and unknown keys on the value or key', async () => {
     const text = `${HEADER}updated: 2026-13-01\nunit: 5\nresponsiblePersons: {a: 1}\nstaffing:\n  total: "six"\nfeedback:\n  - every: sometimes\nprice: 4\n`;
-    const d = await check(text, { today: TODAY });
+    const d = await builtinFindings(text);
     expect(d.map((x) => `${at(x)} ${x.messageId}`)).toEqual([
       '2:9-2:19 schema-type badDate',
       '3:6-3:7 schema-type wrongType',
@@ -86,17 +93,17 @@ describe('shapes', () => {
   });
 
   it('suggests the closest enum value and key, with a fix hint', async () => {
-    const d = await check(`${HEADER}unit:\n  housingTyp: community-housin\n`, { today: TODAY });
+    const d = await builtinFindings(`${HEADER}unit:\n  housingTyp: community-housin\n`);
     expect(d.map(at)).toEqual(['3:2-3:12 schema-unknown-key']);
     expect(d[0]!.fix).toEqual({ kind: 'renameKey', path: ['unit', 'housingTyp'], key: 'housingType' });
-    const e = await check(`${HEADER}unit:\n  housingType: community-housin\n`, { today: TODAY, locale: 'fi' });
+    const e = await builtinFindings(`${HEADER}unit:\n  housingType: community-housin\n`, 'fi');
     expect(e.map(at)).toEqual(['3:15-3:31 schema-type']);
     expect(e[0]!.message).toBe('"housingType": "community-housin" ei ole sallittu arvo. Tarkoititko "community-housing"?');
     expect(e[0]!.fix).toEqual({ kind: 'replaceValue', path: ['unit', 'housingType'], value: 'community-housing' });
   });
 
   it('reports a missing key of a list item on the item', async () => {
-    const d = await check(`${HEADER}responsiblePersons:\n  - name: Maija\n    title: Ohjaaja\n`, { today: TODAY });
+    const d = await builtinFindings(`${HEADER}responsiblePersons:\n  - name: Maija\n    title: Ohjaaja\n`);
     expect(d.filter((x) => x.ruleId === 'schema-type').map(at)).toEqual(['3:4-4:18 schema-type']);
   });
 });
@@ -168,10 +175,11 @@ describe('rules', () => {
 
 describe('suppressions', () => {
   const base = `${HEADER}socialActivity:\n  activities:\n    - name: A\n`;
+  const relevant = (list: Diagnostic[]) => list.filter((d) => d.ruleId === 'suppression-invalid' || d.ruleId === 'social-activity-regular');
 
   it('silences the next line with a reason and lists it as suppressed', async () => {
     const r = await checkDocument(`${base}      # laatuvahti-disable-next-line social-activity-regular -- Summer break agreed with residents\n      every: 2 months\n`, { today: TODAY });
-    expect(r.diagnostics).toEqual([]);
+    expect(relevant(r.diagnostics)).toEqual([]);
     expect(r.suppressed.map((d) => [at(d), d.suppressed?.justification])).toEqual([
       ['6:13-6:21 social-activity-regular', 'Summer break agreed with residents'],
     ]);
@@ -179,7 +187,7 @@ describe('suppressions', () => {
 
   it('brings the finding back when until has passed, and says so', async () => {
     const r = await checkDocument(`${base}      # laatuvahti-disable-next-line social-activity-regular -- Summer break (until 2026-08-31)\n      every: 2 months\n`, { today: TODAY });
-    expect(r.diagnostics.map((d) => `${at(d)} ${d.messageId}`)).toEqual([
+    expect(relevant(r.diagnostics).map((d) => `${at(d)} ${d.messageId}`)).toEqual([
       '5:6-5:95 suppression-invalid suppressionExpired',
       '6:13-6:21 social-activity-regular tooRare',
     ]);
@@ -187,7 +195,7 @@ describe('suppressions', () => {
 
   it('reports a missing reason, an unknown rule and an unused suppression', async () => {
     const text = `${base}      # laatuvahti-disable-next-line social-activity-regular\n      every: 2 months\n      # laatuvahti-disable-next-line social-activity-regulr -- typo\n      location: in-unit\n      # laatuvahti-disable-next-line schema-type -- nothing here\n      goals: [x]\n`;
-    const d = await check(text, { today: TODAY });
+    const d = relevant(await check(text, { today: TODAY }));
     expect(d.map((x) => `${at(x)} ${x.messageId}`)).toEqual([
       '5:6-5:60 suppression-invalid suppressionNoReason',
       '6:13-6:21 social-activity-regular tooRare',
@@ -224,7 +232,7 @@ describe('robustness', () => {
 
 describe('empty values', () => {
   it('points a key with no value at the key, not at a zero-width spot', async () => {
-    const d = await check(`${HEADER}unit:\n  housingType:\n  name: x\n`, { today: TODAY });
+    const d = await builtinFindings(`${HEADER}unit:\n  housingType:\n  name: x\n`);
     expect(d.map(at)).toEqual(['3:2-3:13 schema-type']);
   });
 });

@@ -10,7 +10,10 @@ import type { PlanKind } from '../schema/common.js';
 import { getAt } from './data-path.js';
 import { OPERATORS } from './operators.js';
 import { DERIVED_FACT_HANDLERS } from './derived-facts.js';
-import type { ConditionNode, EachSpec, ReferenceFile, RuleFile } from './rule-schema.js';
+import { RUN_FACTS, type ConditionNode, type EachSpec, type ReferenceFile, type RuleFile } from './rule-schema.js';
+
+/** The one runtime fact of a run: `{doc, item, previous, index, isLast, today, options}`. */
+export const CONTEXT_FACT = 'ctx';
 
 /** A rule of a compiled pack, with where it came from. */
 export interface CompiledRule {
@@ -100,39 +103,52 @@ function buildEngine(rules: RuleProperties[], references: ReadonlyMap<string, Re
   });
   for (const [name, fn] of Object.entries(OPERATORS)) engine.addOperator(name, fn);
   for (const [name, handler] of Object.entries(DERIVED_FACT_HANDLERS)) {
-    engine.addFact(name, (params, almanac) => handler(params as Record<string, unknown>, almanac, references), { cache: true });
+    // Not cached: json-rules-engine would hash the params on every call, which cost more than
+    // recomputing these small facts.
+    engine.addFact(name, (params, almanac) => handler(params as Record<string, unknown>, almanac, references), { cache: false });
   }
   return engine;
 }
 
 /**
- * Options are per rule, but all rules of a scope share one run: the `options` fact holds every
- * rule's options under its id, so `options.maxInterval` in rule X becomes `options.X.maxInterval`.
+ * Rewrites a check's conditions for the engine. All run facts travel in one runtime fact, `ctx`
+ * (json-rules-engine hashes every runtime fact on every run, so one beats seven), and options
+ * are per rule while all rules of a scope share one run: `options.maxInterval` in rule X reads
+ * `ctx.options.X.maxInterval`. Rule files keep the plain vocabulary (`fact: item`, `fact: options`).
  */
 function scopeOptions(node: ConditionNode, ruleId: string): ConditionNode {
   if ('all' in node) return { all: node.all.map((n) => scopeOptions(n, ruleId)) };
   if ('any' in node) return { any: node.any.map((n) => scopeOptions(n, ruleId)) };
   if ('not' in node) return { not: scopeOptions(node.not, ruleId) };
-  const leaf = { ...node };
-  if (leaf.fact === 'options') leaf.path = leaf.path ? `${ruleId}.${leaf.path}` : ruleId;
+  const leaf = { ...node, ...toContextFact(node.fact, node.path, ruleId) };
   if (leaf.params) leaf.params = scopeParams(leaf.params, ruleId);
   const v = leaf.value as { fact?: string; path?: string; params?: Record<string, unknown> } | undefined;
   if (v && typeof v === 'object' && typeof v.fact === 'string') {
     leaf.value = {
       ...v,
-      ...(v.fact === 'options' ? { path: v.path ? `${ruleId}.${v.path}` : ruleId } : {}),
+      ...toContextFact(v.fact, v.path, ruleId),
       ...(v.params ? { params: scopeParams(v.params, ruleId) } : {}),
     };
   }
   return leaf;
 }
 
+/** `{fact: item, path: every}` -> `{fact: ctx, path: item.every}`; derived facts stay as they are. */
+function toContextFact(fact: string, path: string | undefined, ruleId: string): { fact: string; path?: string } {
+  if (!(RUN_FACTS as readonly string[]).includes(fact)) return { fact, ...(path ? { path } : {}) };
+  const base = fact === 'options' ? `options.${ruleId}` : fact;
+  return { fact: CONTEXT_FACT, path: path ? `${base}.${path}` : base };
+}
+
 function scopeParams(params: Record<string, unknown>, ruleId: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params)) {
-    out[k] = typeof v === 'string' && (v === 'options' || v.startsWith('options.')) ? `options.${ruleId}${v.slice(7)}` : v;
-  }
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? scopeExpression(v, ruleId) : v;
   return out;
+}
+
+/** `options.x` in a scope expression -> `options.<ruleId>.x`. */
+export function scopeExpression(expr: string, ruleId: string): string {
+  return expr === 'options' || expr.startsWith('options.') ? `options.${ruleId}${expr.slice(7)}` : expr;
 }
 
 /** The message text of a rule's message id in a locale. */

@@ -12,14 +12,14 @@ import { RUN_FACTS, type ReferenceFile } from './rule-schema.js';
 
 type Handler = (params: Record<string, unknown>, almanac: Almanac, references: ReadonlyMap<string, ReferenceFile>) => Promise<unknown>;
 
-/** Reads a scope expression such as `doc.services` or `item.every` from the run's facts. */
+/** Reads a scope expression such as `doc.services` or `item.every` from the run's context fact. */
 export async function readScope(expr: unknown, almanac: Pick<Almanac, 'factValue'>): Promise<unknown> {
   if (typeof expr !== 'string') return undefined;
   const segments = parsePath(expr);
   const base = segments[0];
   if (typeof base !== 'string' || !(RUN_FACTS as readonly string[]).includes(base)) return undefined;
-  const value = await almanac.factValue(base);
-  return segments.length === 1 ? value : getAt(value, segments.slice(1));
+  const ctx = await almanac.factValue('ctx');
+  return getAt(ctx, segments);
 }
 
 /** json-rules-engine's built-in comparisons, for `where` filters (which run outside the engine). */

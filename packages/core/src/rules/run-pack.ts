@@ -10,8 +10,8 @@ import type { PlanKind } from '../schema/common.js';
 import { expandPath, parsePath, WILDCARD, type PathMatch } from './data-path.js';
 import { maskIdentifier } from './checksums.js';
 import { readScope } from './derived-facts.js';
-import type { CompiledPack, Scope } from './compile-pack.js';
-import type { EachSpec } from './rule-schema.js';
+import { CONTEXT_FACT, scopeExpression, type CompiledPack, type Scope } from './compile-pack.js';
+import { RUN_FACTS, type EachSpec } from './rule-schema.js';
 
 /** One subject a scope's checks run against. */
 interface Subject {
@@ -69,13 +69,15 @@ function allSkipped(scope: Scope, skip: ReadonlySet<string>): boolean {
 
 async function runScope(pack: CompiledPack, scope: Scope, subject: Subject, input: RunInput, out: RawFinding[]): Promise<void> {
   const result = await scope.engine.run({
-    doc: input.doc,
-    item: subject.item,
-    previous: subject.previous,
-    index: subject.index,
-    isLast: subject.isLast,
-    today: input.today,
-    options: input.options,
+    [CONTEXT_FACT]: {
+      doc: input.doc,
+      item: subject.item,
+      previous: subject.previous,
+      index: subject.index,
+      isLast: subject.isLast,
+      today: input.today,
+      options: input.options,
+    },
   });
   for (const event of result.events) {
     const ref = scope.checks.get(event.type);
@@ -95,12 +97,15 @@ async function resolveData(
   ruleId: string,
   almanac: Almanac,
 ): Promise<unknown> {
-  if (typeof expr === 'string') {
-    const scoped = expr === 'options' || expr.startsWith('options.') ? `options.${ruleId}${expr.slice(7)}` : expr;
-    return readScope(scoped, almanac);
-  }
+  if (typeof expr === 'string') return readScope(scopeExpression(expr, ruleId), almanac);
   try {
-    return await almanac.factValue(expr.fact, expr.params ?? {}, expr.path);
+    if ((RUN_FACTS as readonly string[]).includes(expr.fact)) {
+      const base = scopeExpression(expr.fact, ruleId);
+      return await readScope(expr.path ? `${base}.${expr.path}` : base, almanac);
+    }
+    const params: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(expr.params ?? {})) params[k] = typeof v === 'string' ? scopeExpression(v, ruleId) : v;
+    return await almanac.factValue(expr.fact, params, expr.path);
   } catch {
     return undefined;
   }
