@@ -36,7 +36,9 @@ export function provideHover(input: HoverInput): Hover | null {
     seen.add(d.ruleId);
     parts.push(ruleExplanation(input.pack, d.ruleId, input.locale, d.docsUrl));
   }
-  const node = nodeAt(input.parsed, input.offset);
+  // Blank space (an empty line, past the end) belongs to no field, whatever range covers it.
+  const lineText = input.parsed.text.slice(input.offset - input.position.character, input.offset + 1);
+  const node = lineText.trim() === '' ? undefined : nodeAt(input.parsed, input.offset);
   if (node && input.kind) {
     // A list item's value is described by its list's field.
     let path = node.path;

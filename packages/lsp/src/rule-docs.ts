@@ -36,8 +36,12 @@ export function readmeSummary(readme: string | undefined, locale: Locale): strin
   const pick = (re: RegExp) => sections.find((s) => re.test(s.split('\n', 1)[0]!.trim()));
   const section = pick(SUMMARY_HEADINGS[locale]) ?? pick(SUMMARY_HEADINGS.en);
   if (!section) return undefined;
-  const body = section.slice(section.indexOf('\n') + 1).trim();
-  return body.split(/\n\s*\n/, 1)[0]!.trim() || undefined;
+  const blocks = section.slice(section.indexOf('\n') + 1).trim().split(/\n\s*\n/);
+  const first = blocks[0]!.trim();
+  // "… reported when:" is followed by the list it announces; keep that list with it.
+  const list = blocks[1]?.trim();
+  if (first.endsWith(':') && list && /^([-*]|\d+\.) /.test(list)) return `${first}\n\n${list}`;
+  return first || undefined;
 }
 
 /** A rule's title in a locale, built-in checks included. */

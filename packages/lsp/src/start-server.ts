@@ -7,11 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
+  CodeActionKind, DidChangeConfigurationNotification, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
   TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult, type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isPlanText, type ParsedText } from '@laatuvahti/core';
+import { createPlanSkeleton, isPlanText, KINDS, LOCALES, type ParsedText } from '@laatuvahti/core';
 import { DocumentChecker, type CheckResult } from './document-checker.js';
 import { ParsedDocuments } from './parsed-documents.js';
 import { WorkspaceSettings } from './workspace-settings.js';
@@ -23,7 +23,7 @@ import { provideCodeActions } from './code-actions.js';
 import { provideCompletion } from './completion.js';
 import { provideDocumentSymbols } from './document-symbols.js';
 import { listRules, ruleDocumentation } from './rule-docs.js';
-import { CheckFilesRequest, ListRulesRequest, RuleDocumentationRequest, type CheckFileResult } from './custom-requests.js';
+import { CheckFilesRequest, ListRulesRequest, RuleDocumentationRequest, SkeletonRequest, type CheckFileResult } from './custom-requests.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 /** Files whose change on disk changes findings: config files and rule folders' contents. */
@@ -262,6 +262,15 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ListRulesRequest, (params) => {
     const s = workspace.forWorkspace();
     return listRules(s.pack, s.settings, params?.locale ?? s.locale);
+  });
+
+  connection.onRequest(SkeletonRequest, (params) => {
+    const kind = KINDS.includes(params?.kind) ? params.kind : undefined;
+    const language = LOCALES.includes(params?.language) ? params.language : undefined;
+    if (!kind || !language) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `laatuvahti/skeleton: kind must be one of ${KINDS.join(', ')} and language one of ${LOCALES.join(', ')}`);
+    }
+    return { text: createPlanSkeleton(kind, language) };
   });
 
   documents.listen(connection);

@@ -1,0 +1,455 @@
+/**
+ * The language server end to end: the built `packages/lsp/dist/server.cjs` is spawned and
+ * spoken to over stdio as an editor would. Waits are for messages, never for time.
+ *
+ * Other rules of the pack also fire on these small plans; assertions name the rules they are
+ * about (built-in checks and social-activity-regular), so adding a rule does not break them.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseDocument } from 'yaml';
+import { LspClient, SERVER, applyEdits, type Publish, type WireDiagnostic, type WireEdit } from './lsp-client';
+
+const ROOT = join(__dirname, '..');
+const OURS = new Set(['yaml-syntax', 'schema-type', 'schema-unknown-key', 'suppression-invalid', 'social-activity-regular', 'check-failed']);
+
+/** A broken plan; line numbers matter to the range assertions below. */
+const PLAN = [
+  'apiVersion: laatuvahti/v1', //       0
+  'kind: SelfMonitoringPlan', //        1
+  'language: fi', //                    2
+  'unit:', //                           3
+  '  name: Koti', //                    4
+  '  adress: Tie 1', //                 5  unknown key, did you mean address
+  '  housingType: comunity-housing', // 6  bad enum, did you mean community-housing
+  'socialActivity:', //                 7
+  '  activities:', //                   8
+  '    - name: Retket', //              9
+  '      every: 3 months', //          10  too rare
+  '    - name: Kuoro', //              11  no interval
+  '      location: in-unit', //        12
+  '',
+].join('\n');
+
+const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+const ours = (ds: WireDiagnostic[]) => ds.filter((d) => OURS.has(String(d.code)));
+const brief = (d: WireDiagnostic) => ({ code: d.code, range: d.range, severity: d.severity });
+
+let dir: string;
+const clients: LspClient[] = [];
+function client(options: ConstructorParameters<typeof LspClient>[0] = {}): LspClient {
+  const c = new LspClient(options);
+  clients.push(c);
+  return c;
+}
+const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
+
+/** Builds core and the server when the bundle is missing or older than the server's sources. */
+function ensureBuilt(): void {
+  const src = join(ROOT, 'packages', 'lsp', 'src');
+  const newest = Math.max(...readdirSync(src).map((f) => statSync(join(src, f)).mtimeMs));
+  if (!existsSync(join(ROOT, 'packages', 'core', 'dist', 'index.cjs'))) execSync('npm run build -w @laatuvahti/core', { cwd: ROOT, stdio: 'ignore' });
+  if (!existsSync(SERVER) || statSync(SERVER).mtimeMs < newest) execSync('npm run build -w @laatuvahti/lsp', { cwd: ROOT, stdio: 'ignore' });
+}
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'laatuvahti-lsp-'));
+});
+
+afterEach(() => {
+  for (const c of clients.splice(0)) c.kill();
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('diagnostics', () => {
+  it('publishes rule ids, docs links, severities and exact ranges; shutdown exits with 0', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 } });
+    const caps = await c.start();
+    expect(caps).toMatchObject({ hoverProvider: true, documentSymbolProvider: true, codeActionProvider: { codeActionKinds: ['quickfix'] } });
+    expect(caps.diagnosticProvider).toBeUndefined(); // this client cannot pull
+
+    const p = await c.open(uriOf('plan.yaml'), PLAN);
+    expect(ours(p.diagnostics).map(brief)).toEqual([
+      { code: 'schema-unknown-key', range: range(5, 2, 5, 8), severity: 2 },
+      { code: 'schema-type', range: range(6, 15, 6, 31), severity: 1 },
+      { code: 'social-activity-regular', range: range(10, 13, 10, 21), severity: 1 },
+      { code: 'social-activity-regular', range: range(11, 6, 12, 23), severity: 1 },
+    ]);
+    const [unknownKey, badEnum, tooRare, noInterval] = ours(p.diagnostics);
+    expect(unknownKey).toMatchObject({ source: 'laatuvahti', message: 'Unknown key "adress". Did you mean "address"?', data: { fix: { kind: 'renameKey', path: ['unit', 'adress'], key: 'address' } } });
+    expect(badEnum!.data).toEqual({ fix: { kind: 'replaceValue', path: ['unit', 'housingType'], value: 'community-housing' } });
+    expect(tooRare!.codeDescription!.href).toMatch(/rules\/social-activity-regular\/README\.md$/);
+    expect(tooRare!.message).toBe('The activity "Retket" takes place too rarely (3 months); regular means at least every month.');
+    expect(noInterval!.data).toEqual({ fix: { kind: 'insertKey', parentPath: ['socialActivity', 'activities', 1], key: 'every' } });
+    for (const d of p.diagnostics) expect(d.source).toBe('laatuvahti');
+
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('gives related information where a finding concerns two places', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    const text = 'apiVersion: laatuvahti/v1\nkind: SelfMonitoringPlan\nresponsiblePersons:\n  - id: maija\nsocialActivity:\n  responsiblePerson: pekka\n';
+    const uri = uriOf('related.yaml');
+    const p = await c.open(uri, text);
+    const d = p.diagnostics.find((x) => x.code === 'social-activity-responsible-person' && x.relatedInformation);
+    expect(d?.range).toEqual(range(5, 21, 5, 26));
+    expect(d?.relatedInformation?.[0]?.location).toEqual({ uri, range: range(3, 2, 3, 13) });
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('stays silent on YAML that is not a plan and clears a document that stops being one', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    const other = uriOf('compose.yaml');
+    await c.openQuietly(other, 'services:\n  web:\n    image: nginx\nkind: Deployment\n');
+    // Checks run in the order documents arrive: the plan's publish proves the other was done.
+    const plan = uriOf('becomes-other.yaml');
+    expect((await c.open(plan, PLAN)).diagnostics.length).toBeGreaterThan(0);
+    expect(c.publishes.filter((p) => p.uri === other)).toEqual([]);
+
+    const cleared = await c.change(plan, PLAN.replace('apiVersion: laatuvahti/v1\n', ''));
+    expect(cleared.diagnostics).toEqual([]);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('publishes only results of the version they were computed for, under rapid edits', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    const uri = uriOf('rapid.yaml');
+    await c.open(uri, PLAN);
+    const textOf = (n: number) => PLAN.replace('every: 3 months', `every: ${n} months`);
+    const last = 12;
+    const final = c.nextPublish((p) => p.uri === uri && p.version === last);
+    for (let v = 2; v <= last; v++) await c.replace(uri, textOf(v));
+    await final;
+    const publishes = c.publishes.filter((p) => p.uri === uri && (p.version ?? 0) >= 2);
+    expect(publishes[publishes.length - 1]!.version).toBe(last);
+    for (const p of publishes) {
+      // Each publish holds exactly the findings of the text of its own version.
+      const rare = p.diagnostics.filter((d) => d.code === 'social-activity-regular' && d.message.includes('too rarely'));
+      expect(rare.map((d) => d.message)).toEqual([`The activity "Retket" takes place too rarely (${p.version} months); regular means at least every month.`]);
+    }
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('debounces: a burst of edits yields one check, of the last version', async () => {
+    const c = client({}); // default debounce (150 ms)
+    await c.start();
+    const uri = uriOf('burst.yaml');
+    await c.open(uri, PLAN);
+    const final = c.nextPublish((p) => p.uri === uri && p.version === 6);
+    for (let v = 2; v <= 6; v++) await c.replace(uri, PLAN.replace('every: 3 months', `every: ${v} months`));
+    const p = await final;
+    expect(p.diagnostics.some((d) => d.message.includes('(6 months)'))).toBe(true);
+    expect(c.publishes.filter((x) => x.uri === uri).map((x) => x.version)).toEqual([1, 6]);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('clears a document on close and never publishes a check that finished after it', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    const uri = uriOf('closing.yaml');
+    await c.open(uri, PLAN);
+    const cleared = c.nextPublish((p) => p.uri === uri && p.diagnostics.length === 0);
+    await c.replace(uri, PLAN.replace('3 months', '5 months'));
+    await c.close(uri);
+    await cleared;
+    // Core runs checks one after another: once a later document is published, the closed
+    // document's check (if it ran) is over.
+    await c.open(uriOf('after-close.yaml'), PLAN);
+    const mine = c.publishes.filter((p) => p.uri === uri);
+    expect(mine[mine.length - 1]!.diagnostics).toEqual([]);
+    expect(await c.stop()).toBe(0);
+  });
+});
+
+describe('configuration', () => {
+  it('re-checks open plans when the config file changes on disk (didChangeWatchedFiles)', async () => {
+    const ws = join(dir, 'ws-config');
+    mkdirSync(ws, { recursive: true });
+    const plan = join(ws, 'plan.yaml');
+    writeFileSync(plan, PLAN);
+    const c = client({
+      rootUri: pathToFileURL(ws).href,
+      initializationOptions: { debounceMs: 0 },
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
+    });
+    await c.start();
+    const uri = pathToFileURL(plan).href;
+    const first = await c.open(uri, PLAN);
+    expect(first.diagnostics.filter((d) => d.code === 'social-activity-regular').map((d) => d.severity)).toEqual([1, 1]);
+    const watchers = c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    expect(JSON.stringify(watchers?.registerOptions)).toContain('**/laatuvahti.config.yaml');
+
+    const config = join(ws, 'laatuvahti.config.yaml');
+    writeFileSync(config, 'rules:\n  social-activity-regular: warning\n');
+    const warned = c.nextPublish((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'social-activity-regular' && d.severity === 2));
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 1 }] });
+    const p = await warned;
+    expect(p.diagnostics.filter((d) => d.code === 'social-activity-regular').map((d) => d.severity)).toEqual([2, 2]);
+
+    writeFileSync(config, 'locale: sv\nrules:\n  social-activity-regular: "off"\n');
+    const off = c.nextPublish((p) => p.uri === uri && !p.diagnostics.some((d) => d.code === 'social-activity-regular'));
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
+    const q = await off;
+    expect(q.diagnostics.find((d) => d.code === 'schema-unknown-key')!.message).toBe('Okänd nyckel "adress". Menade du "address"?');
+
+    // A config problem is shown on the config file itself.
+    writeFileSync(config, 'rules:\n  social-activity-regulr: warning\n');
+    const problem = c.nextPublish((p) => p.uri === pathToFileURL(config).href && p.diagnostics.length > 0);
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
+    const cp = await problem;
+    expect(cp.diagnostics[0]).toMatchObject({ code: 'rule-load', range: range(1, 2, 1, 24) });
+    expect(cp.diagnostics[0]!.message).toContain('social-activity-regular');
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('takes locale, severities and debounce from workspace/configuration and re-checks on change', async () => {
+    let settings: Record<string, unknown> = { locale: 'fi', debounceMs: 0, rules: { 'social-activity-regular': 'info' } };
+    const c = client({ capabilities: { workspace: { configuration: true } }, configuration: () => settings });
+    await c.start();
+    const uri = uriOf('settings.yaml');
+    const p = await c.open(uri, PLAN);
+    expect(p.diagnostics.filter((d) => d.code === 'social-activity-regular').map((d) => d.severity)).toEqual([3, 3]);
+    expect(p.diagnostics.find((d) => d.code === 'schema-unknown-key')!.message).toBe('Tuntematon avain "adress". Tarkoititko "address"?');
+
+    settings = { locale: 'en', debounceMs: 0, rules: { 'social-activity-regular': 'off' } };
+    const next = c.nextPublish((x) => x.uri === uri && !x.diagnostics.some((d) => d.code === 'social-activity-regular'));
+    await c.notify('workspace/didChangeConfiguration', { settings: null });
+    expect((await next).diagnostics.find((d) => d.code === 'schema-unknown-key')!.message).toBe('Unknown key "adress". Did you mean "address"?');
+    expect(await c.stop()).toBe(0);
+  });
+});
+
+describe('editor features', () => {
+  it('hover explains a finding (title, what it checks, source) and a field, in the user locale', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0, locale: 'fi' } });
+    await c.start();
+    const uri = uriOf('hover.yaml');
+    await c.open(uri, PLAN);
+    const onFinding = await c.request<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 15 } });
+    expect(onFinding.contents.kind).toBe('markdown');
+    const v = onFinding.contents.value;
+    expect(v).toContain('**Sosiaalista kanssakäymistä edistävä toiminta on säännöllistä** · `social-activity-regular`');
+    expect(v).toContain('Every activity under `socialActivity.activities` states how often it takes place');
+    expect(v).toContain('Lähde: Valvira, Palvelujen tuottaminen yhteisöllisessä asumisessa (SHL 21 b §) (R39)');
+    expect(v).toContain('`socialActivity.activities[0].every`: Kuinka usein toimintaa on (esim. week, 2 weeks).');
+
+    const onKey = await c.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 4 } });
+    expect(onKey.contents.value).toContain('`unit.housingType`: Asumispalvelun muoto (SHL 21–21 c §).');
+    const nothing = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 13, character: 0 } });
+    expect(nothing).toBeNull();
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('code actions insert, replace, rename and suppress with exact edits', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    const uri = uriOf('actions.yaml');
+    const p = await c.open(uri, PLAN);
+    const actionsFor = (d: WireDiagnostic) =>
+      c.request<{ title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, WireEdit[]> } }[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: d.range,
+        context: { diagnostics: [d] },
+      });
+    const [unknownKey, badEnum, tooRare, noInterval] = ours(p.diagnostics);
+    expect((await actionsFor(unknownKey!)).map((a) => [a.title, a.edit.changes[uri]])).toEqual([
+      ['Rename the key to "address"', [{ range: range(5, 2, 5, 8), newText: 'address' }]],
+      ['Suppress schema-unknown-key on this line (give a reason)', [{ range: range(5, 0, 5, 0), newText: '  # laatuvahti-disable-next-line schema-unknown-key -- <reason>\n' }]],
+    ]);
+    expect((await actionsFor(badEnum!))[0]!.edit.changes[uri]).toEqual([{ range: range(6, 15, 6, 31), newText: 'community-housing' }]);
+    expect((await actionsFor(noInterval!))[0]).toMatchObject({ title: 'Insert the missing key "every"', kind: 'quickfix', isPreferred: true, edit: { changes: { [uri]: [{ range: range(12, 0, 12, 0), newText: '      every: month\n' }] } } });
+    expect((await actionsFor(tooRare!)).map((a) => a.edit.changes[uri])).toEqual([[{ range: range(10, 0, 10, 0), newText: '      # laatuvahti-disable-next-line social-activity-regular -- <reason>\n' }]]);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('every quick fix, applied, removes its finding and leaves valid YAML that fits the schema', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    const uri = uriOf('apply-all.yaml');
+    const base = await c.open(uri, PLAN);
+    const shapeIds = new Set(['yaml-syntax', 'schema-type', 'schema-unknown-key']);
+    let applied = 0;
+    for (const d of base.diagnostics) {
+      const actions = await c.request<{ title: string; edit: { changes: Record<string, WireEdit[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+      expect(actions.length, `${d.code}: no action`).toBeGreaterThan(0);
+      for (const a of actions) {
+        const fixed = applyEdits(PLAN, a.edit.changes[uri]!);
+        expect(parseDocument(fixed).errors, `${a.title}\n${fixed}`).toEqual([]);
+        const after = await c.change(uri, fixed);
+        const label = `${d.code} / ${a.title}\n${fixed}`;
+        expect(after.diagnostics.filter((x) => x.code === d.code && x.message === d.message), label).toEqual([]);
+        const newShape = after.diagnostics.filter((x) => shapeIds.has(String(x.code)) && !base.diagnostics.some((b) => b.code === x.code && b.message === x.message));
+        expect(newShape, label).toEqual([]);
+        expect(after.diagnostics.filter((x) => x.code === 'suppression-invalid'), label).toEqual([]);
+        applied++;
+        await c.change(uri, PLAN);
+      }
+    }
+    expect(applied).toBeGreaterThanOrEqual(8);
+    expect(await c.stop()).toBe(0);
+  }, 120_000);
+
+  it('inserts a missing section at its schema position and indentation, also in a flow mapping', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    const uri = uriOf('insert.yaml');
+    const text = 'apiVersion: laatuvahti/v1\nkind: SelfMonitoringPlan\nlanguage: sv\nfeedback:\n  - { from: clients, every: year }\nresponsiblePersons:\n  - id: a\n    contact: { phone: "1" }\n';
+    await c.open(uri, text);
+    const act = async (fix: unknown) =>
+      (await c.request<{ edit: { changes: Record<string, WireEdit[]> } }[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: range(0, 0, 0, 0),
+        context: { diagnostics: [{ range: range(0, 0, 0, 0), message: 'x', source: 'laatuvahti', code: 'schema-type', data: { fix } }] },
+      }))[0]!.edit.changes[uri]!;
+    // After the present key that comes last before it in schema order (responsiblePersons);
+    // placeholders in the plan's language (Swedish).
+    expect(await act({ kind: 'insertKey', parentPath: [], key: 'reportingDuty' })).toEqual([
+      { range: range(8, 0, 8, 0), newText: 'reportingDuty:\n  recipient: FYLL I\n  escalation: FYLL I\n  nonRetaliation: false\n' },
+    ]);
+    expect(await act({ kind: 'insertKey', parentPath: ['responsiblePersons', 0, 'contact'], key: 'email' })).toEqual([
+      { range: range(7, 25, 7, 25), newText: ', email: FYLL I' },
+    ]);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('completes keys not yet present and enum values, with descriptions', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    const uri = uriOf('complete.yaml');
+    const text = PLAN.replace('  name: Koti\n', '  name: Koti\n  \n').replace('      location: in-unit\n', '      location: in-unit\n      \n');
+    await c.open(uri, text);
+    type Item = { label: string; documentation?: { value: string }; textEdit: { newText: string; range: unknown } };
+    const at = (line: number, character: number) => c.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+
+    const keys = await at(5, 2);
+    const labels = keys.map((i) => i.label);
+    // name and housingType are present (adress is not address).
+    expect(labels).toEqual(['address', 'staffOnSite24h', 'tenure', 'premises']);
+    expect(keys.find((i) => i.label === 'tenure')).toMatchObject({ documentation: { value: 'How residents hold their flat: lease | other.' }, textEdit: { newText: 'tenure: ', range: range(5, 2, 5, 2) } });
+    expect(keys.find((i) => i.label === 'premises')!.textEdit.newText).toBe('premises:');
+
+    const values = await at(7, 17);
+    expect(values.map((i) => i.label)).toEqual(['temporary-housing', 'supported-housing', 'community-housing', 'round-the-clock-service-housing', 'none']);
+    expect(values[0]!.textEdit.range).toEqual(range(7, 15, 7, 17));
+
+    const itemKeys = await at(14, 6);
+    expect(itemKeys.map((i) => i.label)).toEqual(['goals', 'promotes', 'every', 'basedOn']);
+    // `- ` starts a new list item: every key of an activity.
+    const newItem = await c.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: 6 } });
+    expect(newItem.map((i) => i.label)).toContain('name');
+
+    const root = await at(15, 0);
+    expect(root.map((i) => i.label)).toEqual(expect.arrayContaining(['provider', 'staffing', 'feedback']));
+    expect(root.map((i) => i.label)).not.toContain('unit');
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('lists the plan sections as document symbols', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    const uri = uriOf('symbols.yaml');
+    await c.open(uri, PLAN);
+    type Sym = { name: string; range: unknown; selectionRange: unknown; detail?: string; children?: Sym[] };
+    const symbols = await c.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols.map((s) => s.name)).toEqual(['apiVersion', 'kind', 'language', 'unit', 'socialActivity']);
+    const social = symbols[4]!;
+    expect(social).toMatchObject({ range: range(7, 0, 12, 23), selectionRange: range(7, 0, 7, 14), detail: 'Activity that promotes social interaction (SHL 21 b §).' });
+    expect(social.children![0]!.children!.map((s) => s.name)).toEqual(['Retket', 'Kuoro']);
+    expect(await c.stop()).toBe(0);
+  });
+});
+
+describe('custom requests', () => {
+  it('checkFiles checks plans on disk and publishes them; rule docs, rule list and skeleton', async () => {
+    const ws = join(dir, 'ws-files');
+    mkdirSync(ws, { recursive: true });
+    writeFileSync(join(ws, 'plan.yaml'), PLAN);
+    writeFileSync(join(ws, 'other.yaml'), 'name: not a plan\n');
+    const c = client({ rootUri: pathToFileURL(ws).href, initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    const planUri = pathToFileURL(join(ws, 'plan.yaml')).href;
+    const otherUri = pathToFileURL(join(ws, 'other.yaml')).href;
+    const published = c.nextPublish((p) => p.uri === planUri);
+    const { results } = await c.request<{ results: { uri: string; isPlan: boolean; diagnostics: WireDiagnostic[] }[] }>('laatuvahti/checkFiles', { uris: [planUri, otherUri] });
+    expect(results.map((r) => [r.uri, r.isPlan])).toEqual([[planUri, true], [otherUri, false]]);
+    expect(ours(results[0]!.diagnostics).map((d) => d.code)).toEqual(['schema-unknown-key', 'schema-type', 'social-activity-regular', 'social-activity-regular']);
+    expect(results[1]!.diagnostics).toEqual([]);
+    expect((await published).diagnostics).toEqual(results[0]!.diagnostics);
+
+    const docs = await c.request<{ markdown: string } | null>('laatuvahti/ruleDocumentation', { ruleId: 'social-activity-regular', locale: 'sv' });
+    expect(docs!.markdown).toMatch(/^# Verksamheten som främjar socialt umgänge är regelbunden\n/);
+    expect(docs!.markdown).toContain('Källa: Valvira, Produktion av tjänster inom gemenskapsboende (SvL 21 b §) (R39)');
+    expect(docs!.markdown).toContain('## What it checks');
+    expect(await c.request('laatuvahti/ruleDocumentation', { ruleId: 'no-such-rule' })).toBeNull();
+    expect((await c.request<{ markdown: string }>('laatuvahti/ruleDocumentation', { ruleId: 'schema-type' })).markdown).toMatch(/^# Wrong type or value\n/);
+
+    const rules = await c.request<{ id: string; title: string; severity: string; source: string }[]>('laatuvahti/listRules', { locale: 'fi' });
+    expect(rules.find((r) => r.id === 'social-activity-regular')).toEqual({
+      id: 'social-activity-regular',
+      title: 'Sosiaalista kanssakäymistä edistävä toiminta on säännöllistä',
+      severity: 'error',
+      source: 'Valvira, Palvelujen tuottaminen yhteisöllisessä asumisessa (SHL 21 b §)',
+    });
+    expect(rules.find((r) => r.id === 'schema-unknown-key')).toMatchObject({ severity: 'warning', source: '' });
+
+    const skeleton = await c.request<{ text: string }>('laatuvahti/skeleton', { kind: 'ServiceDescription', language: 'sv' });
+    expect(skeleton.text).toMatch(/^#/);
+    expect(parseDocument(skeleton.text).toJS()).toMatchObject({ apiVersion: 'laatuvahti/v1', kind: 'ServiceDescription', language: 'sv' });
+    await expect(c.request('laatuvahti/skeleton', { kind: 'Nope', language: 'fi' })).rejects.toThrow(/kind must be one of/);
+
+    // Opening a file that checkFiles published hands it to the live check.
+    const cleared = c.nextPublish((p) => p.uri === planUri && p.diagnostics.length === 0);
+    const live = c.nextPublish((p) => p.uri === planUri && p.version === 1);
+    await c.openQuietly(planUri, PLAN);
+    await cleared;
+    expect(ours((await live).diagnostics).length).toBe(4);
+    expect(await c.stop()).toBe(0);
+  });
+});
+
+describe('robustness and pull diagnostics', () => {
+  it('reports a failing check on that document, logs it, and keeps serving', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 }, env: { LAATUVAHTI_LSP_FAULT_MARKER: 'FAULT-MARKER-XYZ' } });
+    await c.start();
+    const logged = c.nextLog((m) => m.type === 1 && m.message.includes('fault injected'));
+    const bad = await c.open(uriOf('faulty.yaml'), `${PLAN}# FAULT-MARKER-XYZ\n`);
+    await logged;
+    expect(bad.diagnostics.map(brief)).toEqual([{ code: 'check-failed', range: range(0, 0, 0, 0), severity: 1 }]);
+    expect(bad.diagnostics[0]!.message).toContain('could not be checked');
+    const good = await c.open(uriOf('healthy.yaml'), PLAN);
+    expect(ours(good.diagnostics).length).toBe(4);
+    const hover = await c.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: uriOf('healthy.yaml') }, position: { line: 6, character: 4 } });
+    expect(hover.contents.value).toContain('unit.housingType');
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('answers textDocument/diagnostic when the client pulls, and pushes nothing for open plans', async () => {
+    const c = client({
+      initializationOptions: { debounceMs: 0 },
+      capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
+    });
+    const caps = await c.start();
+    expect(caps.diagnosticProvider).toMatchObject({ interFileDependencies: false, workspaceDiagnostics: false });
+    const uri = uriOf('pulled.yaml');
+    await c.openQuietly(uri, PLAN);
+    const first = await c.request<{ kind: string; items: WireDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    expect(first.kind).toBe('full');
+    expect(ours(first.items).map(brief)[2]).toEqual({ code: 'social-activity-regular', range: range(10, 13, 10, 21), severity: 1 });
+    await c.replace(uri, PLAN.replace('  adress: Tie 1\n', ''));
+    const second = await c.request<{ items: WireDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
+    expect(ours(second.items).map((d) => d.code)).toEqual(['schema-type', 'social-activity-regular', 'social-activity-regular']);
+    expect(c.publishes.filter((p: Publish) => p.uri === uri)).toEqual([]);
+    expect(await c.stop()).toBe(0);
+  });
+});
