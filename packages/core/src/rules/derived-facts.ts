@@ -53,10 +53,17 @@ function matchesWhere(item: unknown, where: unknown): boolean {
   });
 }
 
+/**
+ * The list at `params.path`, filtered by `where`; `select` then picks a field of each item
+ * (e.g. the names of the client groups in rehabilitation).
+ */
 async function listAt(params: Record<string, unknown>, almanac: Almanac): Promise<unknown[]> {
   const value = await readScope(params.path, almanac);
   const list = Array.isArray(value) ? value : [];
-  return params.where ? list.filter((x) => matchesWhere(x, params.where)) : list;
+  const kept = params.where ? list.filter((x) => matchesWhere(x, params.where)) : list;
+  if (typeof params.select !== 'string') return kept;
+  const select = params.select;
+  return kept.map((x) => getAt(x, select)).filter((x) => x !== undefined);
 }
 
 /** The derived facts by name. */
@@ -69,7 +76,7 @@ export const DERIVED_FACT_HANDLERS: Readonly<Record<string, Handler>> = {
     if (list.length === 0 || !list.every((x) => typeof x === 'number')) return undefined;
     return (list as number[]).reduce((a, b) => a + b, 0);
   },
-  /** `{path, where?}`: the values at a wildcard path, e.g. every responsible person's id. */
+  /** `{path, where?, select?}`: the values at a path, e.g. every responsible person's id. */
   valuesOf: async (params, almanac) => listAt(params, almanac),
   /** `{from, to}`: a date span between two dates (undefined unless both are valid dates). */
   span: async (params, almanac) => {

@@ -76,7 +76,13 @@ const reportSchema = z.strictObject({
   /** Point at the key token rather than the value. */
   anchor: z.enum(['key', 'value']).optional(),
   /** Message placeholders: name -> `doc.x`, `item.y`, `options.z`, `today`, or a fact reference. */
-  data: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), z.union([z.string(), factRef])).optional(),
+  data: z
+    .record(
+      z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/),
+      // A list means "the first of these that is present" (e.g. the item's name, else its id).
+      z.union([z.string(), factRef, z.array(z.union([z.string(), factRef])).min(1)]),
+    )
+    .optional(),
   /** Other places the finding concerns, as document paths. */
   related: z.array(z.strictObject({ path, message: z.string().regex(MESSAGE_ID_RE) })).optional(),
   /** This check's own default severity, when it differs from the rule's. */

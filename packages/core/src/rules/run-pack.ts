@@ -10,6 +10,7 @@ import type { PlanKind } from '../schema/common.js';
 import { expandPath, parsePath, WILDCARD, type PathMatch } from './data-path.js';
 import { maskIdentifier } from './checksums.js';
 import { readScope } from './derived-facts.js';
+import { isEmptyValue } from './operators.js';
 import { CONTEXT_FACT, scopeExpression, type CompiledPack, type Scope } from './compile-pack.js';
 import { RUN_FACTS, type EachSpec } from './rule-schema.js';
 
@@ -86,14 +87,26 @@ async function runScope(pack: CompiledPack, scope: Scope, subject: Subject, inpu
     const report = rule.checks[ref.checkIndex]!.report;
     const data: Record<string, unknown> = {};
     for (const [name, expr] of Object.entries(report.data ?? {})) {
-      data[name] = await resolveData(expr, ref.ruleId, result.almanac);
+      data[name] = await firstPresent(Array.isArray(expr) ? expr : [expr], ref.ruleId, result.almanac);
     }
     out.push({ ruleId: ref.ruleId, checkIndex: ref.checkIndex, subjectPath: subject.path, span: subject.span, data });
   }
 }
 
+type DataExpression = string | { fact: string; path?: string; params?: Record<string, unknown> };
+
+/** The first expression whose value is present (placeholders with a fallback). */
+async function firstPresent(exprs: DataExpression[], ruleId: string, almanac: Almanac): Promise<unknown> {
+  let value: unknown;
+  for (const expr of exprs) {
+    value = await resolveData(expr, ruleId, almanac);
+    if (!isEmptyValue(value)) return value;
+  }
+  return value;
+}
+
 async function resolveData(
-  expr: string | { fact: string; path?: string; params?: Record<string, unknown> },
+  expr: DataExpression,
   ruleId: string,
   almanac: Almanac,
 ): Promise<unknown> {
