@@ -20,10 +20,17 @@ function todayOf(text: string): string {
   return /^#\s*today:\s*(\d{4}-\d{2}-\d{2})/.exec(text)?.[1] ?? DEFAULT_TODAY;
 }
 
-/** Golden line: 1-based `line:col-line:col severity rule-id messageId message`. */
-export function snapshotLine(d: Diagnostic): string {
-  const r = d.range;
-  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${d.severity} ${d.ruleId} ${d.messageId} ${d.message}`;
+function span(r: Diagnostic['range']): string {
+  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+}
+
+/**
+ * Golden line: 1-based `line:col-line:col severity rule-id messageId message`, then one
+ * `  related line:col-line:col message` line per related place.
+ */
+function snapshotLine(d: Diagnostic): string {
+  const related = (d.related ?? []).map((r) => `\n  related ${span(r.range)} ${r.message}`).join('');
+  return `${span(d.range)} ${d.severity} ${d.ruleId} ${d.messageId} ${d.message}${related}`;
 }
 
 async function findingsOf(ruleId: string, text: string): Promise<Diagnostic[]> {

@@ -210,7 +210,7 @@ class DiagnosticBuilder {
     }
     const related = report.related?.map((r) => {
       const rp = toDataPath(r.path);
-      const loc = locatePath(this.parsed, rp);
+      const loc = locatePath(this.parsed, rp, r.anchor ?? 'value');
       return { path: rp, range: rangeOf(this.parsed.lineCounter, loc.start, loc.end), message: formatMessage(ruleMessage(rule, r.message, this.locale), f.data) };
     });
     this.push({

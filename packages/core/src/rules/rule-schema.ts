@@ -84,7 +84,7 @@ const reportSchema = z.strictObject({
     )
     .optional(),
   /** Other places the finding concerns, as document paths. */
-  related: z.array(z.strictObject({ path, message: z.string().regex(MESSAGE_ID_RE) })).optional(),
+  related: z.array(z.strictObject({ path, message: z.string().regex(MESSAGE_ID_RE), anchor: z.enum(['key', 'value']).optional() })).optional(),
   /** This check's own default severity, when it differs from the rule's. */
   severity: severity.optional(),
 });
