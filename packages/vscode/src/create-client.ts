@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { toServerSettings, type ServerSettings } from './to-server-settings.js';
 
 /** The configuration section (and client id: `laatuvahti.trace.server` follows from it). */
@@ -13,8 +13,8 @@ export const SECTION = 'laatuvahti';
 
 /** Callbacks into the rest of the extension. */
 export interface ClientHooks {
-  /** The server published diagnostics for a document (possibly none). */
-  onPublish(uri: vscode.Uri): void;
+  /** The server has reported a document's diagnostics (possibly none). */
+  onChecked(uri: vscode.Uri): void;
 }
 
 /** Builds (but does not start) the language client. */
@@ -42,9 +42,18 @@ export function createClient(context: vscode.ExtensionContext, hooks: ClientHook
           });
         },
       },
+      // The server pushes diagnostics (closed files from checkFiles; open files for clients
+      // without pull support) or answers pulls for open files: both mean "checked".
       handleDiagnostics: (uri, diagnostics, next) => {
         next(uri, diagnostics);
-        hooks.onPublish(uri);
+        hooks.onChecked(uri);
+      },
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        // The client files the report into its collection after this returns; reporting
+        // "checked" a turn later keeps the status bar from showing stale counts in between.
+        if (report) setTimeout(() => hooks.onChecked(document instanceof vscode.Uri ? document : document.uri), 0);
+        return report;
       },
     },
   };
@@ -59,11 +68,3 @@ export function readServerSettings(scope?: vscode.Uri): ServerSettings {
   return toServerSettings(raw, { displayLanguage: vscode.env.language, ...(folder ? { folderPath: folder.uri.fsPath } : {}) });
 }
 
-/**
- * Tells a running server that the settings changed. The payload carries the resolved settings
- * for servers that read it; a server that pulls with workspace/configuration gets the same.
- */
-export async function pushSettings(client: LanguageClient): Promise<void> {
-  if (!client.isRunning()) return;
-  await client.sendNotification(DidChangeConfigurationNotification.type, { settings: { [SECTION]: readServerSettings() } });
-}

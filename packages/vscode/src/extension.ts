@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { createClient, pushSettings, SECTION } from './create-client.js';
+import { createClient, SECTION } from './create-client.js';
 import { PlanStatusBar } from './plan-status-bar.js';
 import { registerCommands } from './register-commands.js';
 import { resolveLocale } from './resolve-locale.js';
@@ -18,7 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const locale = () => resolveLocale(vscode.workspace.getConfiguration(SECTION).get('locale'), vscode.env.language);
   const status = new PlanStatusBar(locale);
   const ruleDocs = new RuleDocumentationProvider();
-  const languageClient = createClient(context, { onPublish: (uri) => status.markChecked(uri) });
+  const languageClient = createClient(context, { onChecked: (uri) => status.markChecked(uri) });
   client = languageClient;
 
   context.subscriptions.push(
@@ -34,10 +34,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await languageClient.restart();
       },
     }),
+    // The server registers for `laatuvahti` changes and pulls them through create-client.ts;
+    // only the status text (its language) is the extension's own.
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(SECTION)) return;
-      status.update();
-      void pushSettings(languageClient);
+      if (e.affectsConfiguration(SECTION)) status.update();
     }),
   );
 
