@@ -4,7 +4,7 @@
  * plan-files.ts, rule-ids-at-position.ts and skeleton-language.ts.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { inBatches, planFileExclude, PLAN_FILE_INCLUDE, summariseCheck } from './plan-files.js';
 import { REQUESTS, type CheckFileResult, type CheckFilesResult, type PlanKind, type RuleDocumentationResult, type RuleSummary, type SkeletonResult } from './protocol.js';
 import type { UiLocale } from './resolve-locale.js';
@@ -44,16 +44,31 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable {
     void vscode.window.showErrorMessage(uiMessages(ctx.locale()).serverNotRunning);
     return undefined;
   };
+  // A failed request becomes one readable notification instead of VS Code's modal
+  // "command resulted in an error"; a cancelled one (the user pressed Cancel) is no failure.
+  const register = (id: string, run: (arg: unknown) => Promise<void>) =>
+    vscode.commands.registerCommand(id, async (arg: unknown) => {
+      try {
+        await run(arg);
+      } catch (error) {
+        if (isCancellation(error)) return;
+        void vscode.window.showErrorMessage(uiMessages(ctx.locale()).commandFailed(error instanceof Error ? error.message : String(error)));
+      }
+    });
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMANDS.checkWorkspace, () => checkWorkspace(ctx, running)),
-    vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (arg: unknown) => showRuleDocumentation(ctx, running, arg)),
-    vscode.commands.registerCommand(COMMANDS.newSelfMonitoringPlan, (arg: unknown) => newPlan(ctx, running, 'SelfMonitoringPlan', arg)),
-    vscode.commands.registerCommand(COMMANDS.newServiceDescription, (arg: unknown) => newPlan(ctx, running, 'ServiceDescription', arg)),
-    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+    register(COMMANDS.checkWorkspace, () => checkWorkspace(ctx, running)),
+    register(COMMANDS.showRuleDocumentation, (arg) => showRuleDocumentation(ctx, running, arg)),
+    register(COMMANDS.newSelfMonitoringPlan, (arg) => newPlan(ctx, running, 'SelfMonitoringPlan', arg)),
+    register(COMMANDS.newServiceDescription, (arg) => newPlan(ctx, running, 'ServiceDescription', arg)),
+    register(COMMANDS.restartServer, async () => {
       await ctx.restart();
       void vscode.window.showInformationMessage(uiMessages(ctx.locale()).serverRestarted);
     }),
   );
+}
+
+function isCancellation(error: unknown): boolean {
+  return error instanceof vscode.CancellationError || (error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
 }
 
 type Running = () => LanguageClient | undefined;

@@ -31,6 +31,7 @@ export interface UiMessages {
   pickRule: string;
   pickFinding: string;
   noDocumentation(ruleId: string): string;
+  commandFailed(reason: string): string;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -51,6 +52,7 @@ const en: UiMessages = {
   pickRule: 'Pick a rule to show its documentation',
   pickFinding: 'Several findings here: pick one',
   noDocumentation: (id) => `Rule ${id} has no documentation.`,
+  commandFailed: (reason) => `Laatuvahti: the command failed (${reason}). See the Laatuvahti output channel for details.`,
 };
 
 const fi: UiMessages = {
@@ -69,6 +71,7 @@ const fi: UiMessages = {
   pickRule: 'Valitse sääntö, jonka ohje näytetään',
   pickFinding: 'Tässä kohdassa on useita havaintoja: valitse yksi',
   noDocumentation: (id) => `Säännölle ${id} ei ole ohjetta.`,
+  commandFailed: (reason) => `Laatuvahti: komento epäonnistui (${reason}). Lisätietoja on Laatuvahti-tulostekanavalla.`,
 };
 
 const sv: UiMessages = {
@@ -87,6 +90,7 @@ const sv: UiMessages = {
   pickRule: 'Välj en regel för att visa dess dokumentation',
   pickFinding: 'Flera fynd här: välj ett',
   noDocumentation: (id) => `Regeln ${id} har ingen dokumentation.`,
+  commandFailed: (reason) => `Laatuvahti: kommandot misslyckades (${reason}). Mer information finns i utdatakanalen Laatuvahti.`,
 };
 
 const BY_LOCALE: Record<UiLocale, UiMessages> = { fi, sv, en };
