@@ -95,7 +95,7 @@ cat > "$TMP/ud/User/settings.json" <<'JSON'
   "telemetry.telemetryLevel": "off", "extensions.autoUpdate": false, "extensions.autoCheckUpdates": false,
   "update.mode": "none", "workbench.tips.enabled": false, "chat.disableAIFeatures": true,
   "workbench.welcomePage.walkthroughs.openOnInstall": false, "git.enabled": false,
-  "files.autoSave": "off", "editor.lightbulb.enabled": "on", "laatuvahti.debounceMs": 100 }
+  "files.autoSave": "off", "workbench.secondarySideBar.defaultVisibility": "hidden", "editor.lightbulb.enabled": "on", "laatuvahti.debounceMs": 100 }
 JSON
 CS=("$N24/bin/node" "$CS_ENTRY" --user-data-dir "$TMP/ud" --extensions-dir "$TMP/ext"
     --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override)
