@@ -1,0 +1,77 @@
+/**
+ * CLI, check step for one file: read -> is it a plan? -> settings from `SettingsResolver.forFile`
+ * (the same resolver the language server uses) -> core's `checkWithPack`. Runs in the main
+ * thread for a few files and in each worker thread for many.
+ */
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { checkWithPack, isPlanText, parseText, type FileDiagnostic, type Locale } from '@laatuvahti/core';
+import { SettingsResolver } from '@laatuvahti/core/node';
+import type { FileResult } from './run-result.js';
+import { displayPath } from './display-path.js';
+
+/** What every file's check needs to know; plain data so it can be sent to a worker. */
+export interface CheckJob {
+  /** The date rules compare with (YYYY-MM-DD). */
+  today: string;
+  /** Language of messages; wins over the config file's `locale`. */
+  locale?: Locale;
+  /** An explicit config file (`--config`), absolute. */
+  configFile?: string;
+  /** The folder paths are shown relative to. */
+  cwd: string;
+}
+
+/** A file's result plus what the main thread needs besides the findings. */
+export interface CheckedFile extends FileResult {
+  /** The config file the resolver used, if any. */
+  configFile?: string;
+  /** Problems of that config file or its rule folders (the run then exits 2). */
+  configProblems?: FileDiagnostic[];
+  /** The language messages were written in (flag, else config, else en). */
+  locale?: Locale;
+}
+
+/** A resolver for a job: one per thread, so each thread compiles its packs once. */
+export function createResolver(job: CheckJob): SettingsResolver {
+  return new SettingsResolver({ ...(job.locale ? { locale: job.locale } : {}), ...(job.configFile ? { configFile: job.configFile } : {}) });
+}
+
+/**
+ * Plan files are decided by content (plan-detect.ts). A file that mentions `laatuvahti/` but
+ * cannot be parsed far enough to tell is treated as a plan, so its syntax errors fail the run
+ * instead of the file being skipped: fail closed.
+ */
+export function isPlanCandidate(text: string): boolean {
+  if (isPlanText(text)) return true;
+  return text.includes('laatuvahti/') && parseText(text).problems.some((p) => p.severity === 'error');
+}
+
+/** Checks one file. Never throws: an unreadable file becomes a result with `error`. */
+export async function checkFile(resolver: SettingsResolver, file: string, job: CheckJob): Promise<CheckedFile> {
+  const base = { file, path: displayPath(file, job.cwd), diagnostics: [], suppressed: [] };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    return { ...base, status: 'unreadable', error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
+  if (!isPlanCandidate(text)) return { ...base, status: 'skipped' };
+  const settings = resolver.forFile(file);
+  const report = await checkWithPack(settings.pack, text, {
+    today: job.today,
+    locale: settings.locale,
+    settings: settings.settings,
+    uri: pathToFileURL(file).href,
+  });
+  return {
+    ...base,
+    status: 'checked',
+    locale: settings.locale,
+    ...(report.kind ? { kind: report.kind } : {}),
+    diagnostics: report.diagnostics,
+    suppressed: report.suppressed,
+    ...(settings.configFile ? { configFile: settings.configFile } : {}),
+    ...(settings.diagnostics.length ? { configProblems: settings.diagnostics } : {}),
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * CLI, the `check` command from start to end: discover files -> check them (in workers when
+ * many) -> stop with exit 2 when the tool could not do its job -> format -> write -> exit code.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { currentDate, type FileDiagnostic, type Locale } from '@laatuvahti/core';
+import { findFiles } from '../find-files.js';
+import { checkFiles } from '../check-files.js';
+import { createResolver, type CheckJob, type CheckedFile } from '../check-file.js';
+import { EXIT_TOOL_ERROR, exitCodeOf, onlyErrors, summarize } from '../run-result.js';
+import { listRules, mergeRules, type RuleInfo } from '../rule-catalog.js';
+import { loadFormatter } from '../formatters/format-report.js';
+import { createProgress } from '../progress.js';
+import { useColor, writeReportFile, type CliIo } from '../cli-io.js';
+import { displayPath, displayUri } from '../display-path.js';
+import type { CliOptions } from '../parse-args.js';
+import { VERSION } from '../version.js';
+
+/** Runs `laatuvahti check`; returns the exit code. `workerEntry` enables worker threads. */
+export async function runCheck(paths: readonly string[], options: CliOptions, io: CliIo, workerEntry?: string): Promise<number> {
+  const inputs = paths.length > 0 ? paths : ['.'];
+  const discovery = findFiles(inputs, io.cwd);
+  if (discovery.problems.length > 0) {
+    for (const p of discovery.problems) io.err(`laatuvahti: ${p}\n`);
+    return EXIT_TOOL_ERROR;
+  }
+  const configFile = options.config ? resolve(io.cwd, options.config) : undefined;
+  if (configFile && !existsSync(configFile)) {
+    io.err(`laatuvahti: Config file not found: ${options.config}\n`);
+    return EXIT_TOOL_ERROR;
+  }
+  if (discovery.files.length === 0) {
+    io.err(`laatuvahti: No YAML files found in ${inputs.join(', ')}: nothing was checked.\n`);
+    return EXIT_TOOL_ERROR;
+  }
+
+  const job: CheckJob = {
+    today: options.today ?? currentDate(),
+    cwd: io.cwd,
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(configFile ? { configFile } : {}),
+  };
+  const progress = createProgress(discovery.files.length, io);
+  let checked: CheckedFile[];
+  try {
+    checked = await checkFiles(discovery.files, job, { ...(workerEntry ? { workerEntry } : {}), onProgress: (n) => progress.update(n) });
+  } catch (e) {
+    io.err(`laatuvahti: the check failed: ${(e as Error).message}\n`);
+    return EXIT_TOOL_ERROR;
+  } finally {
+    progress.end();
+  }
+
+  const configProblems = uniqueProblems(checked.flatMap((r) => r.configProblems ?? []));
+  if (configProblems.length > 0) {
+    for (const p of configProblems) io.err(`${formatFileDiagnostic(p, io.cwd)}\n`);
+    io.err(`laatuvahti: fix the config or rule files above; nothing was reported.\n`);
+    return EXIT_TOOL_ERROR;
+  }
+  for (const r of checked) if (r.status === 'unreadable') io.err(`laatuvahti: Cannot read ${r.path}: ${r.error}\n`);
+
+  const results = options.quiet ? onlyErrors(checked) : checked;
+  const summary = summarize(results);
+  if (summary.checked === 0 && summary.unreadable === 0) {
+    io.err(
+      `laatuvahti: No plan file among the ${summary.skipped} YAML file${summary.skipped === 1 ? '' : 's'} found in ${inputs.join(', ')} ` +
+        `(a plan starts with "apiVersion: laatuvahti/v1"): nothing was checked.\n`,
+    );
+    return EXIT_TOOL_ERROR;
+  }
+
+  const locale: Locale = options.locale ?? checked.find((r) => r.locale)?.locale ?? 'en';
+  const formatter = await loadFormatter(options.format);
+  const text = formatter({
+    results,
+    summary,
+    rules: options.format === 'sarif' ? rulesOf(checked, job, locale, io.cwd) : [],
+    locale,
+    color: options.format === 'stylish' && useColor(options.color, io, options.output !== undefined),
+    cwd: io.cwd,
+    today: job.today,
+    version: VERSION,
+  });
+  if (options.output) {
+    try {
+      writeReportFile(resolve(io.cwd, options.output), text);
+    } catch (e) {
+      io.err(`laatuvahti: Cannot write ${options.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return EXIT_TOOL_ERROR;
+    }
+  } else {
+    io.out(text);
+  }
+  return exitCodeOf(summary, options.quiet ? -1 : options.maxWarnings);
+}
+
+/** The rules of every pack the run used (one per distinct config file). */
+function rulesOf(checked: readonly CheckedFile[], job: CheckJob, locale: Locale, cwd: string): RuleInfo[] {
+  const resolver = createResolver(job);
+  const samples = new Map<string, string>();
+  for (const r of checked) if (r.status === 'checked' && !samples.has(r.configFile ?? '')) samples.set(r.configFile ?? '', r.file);
+  if (samples.size === 0) samples.set('', resolve(cwd, 'plan.yaml'));
+  return mergeRules([...samples.values()].map((file) => listRules(resolver.forFile(file).pack, locale)));
+}
+
+/** Config problems repeat for every file that uses the config; show each once. */
+function uniqueProblems(list: readonly FileDiagnostic[]): FileDiagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const r = p.diagnostic.range;
+    const key = `${p.uri}|${r.start.line}|${r.start.character}|${p.diagnostic.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `path:line:col: error message (rule-id)`, the form editors and terminals link. */
+export function formatFileDiagnostic(p: FileDiagnostic, cwd: string): string {
+  const where = p.uri ? displayUri(p.uri, cwd) : displayPath(resolve(cwd, 'laatuvahti.config.yaml'), cwd);
+  const s = p.diagnostic.range.start;
+  return `${where}:${s.line + 1}:${s.character + 1}: ${p.diagnostic.severity} ${p.diagnostic.message} (${p.diagnostic.ruleId})`;
+}

@@ -1,0 +1,97 @@
+/**
+ * CLI, discovery step: the paths on the command line -> the files to look at. Files are taken
+ * as named; folders are walked for `*.yaml` / `*.yml`; globs are expanded with picomatch. A path
+ * that does not exist, a glob that matches nothing, or a folder that cannot be read is a
+ * problem (exit 2): a CI gate must not pass because it silently looked at nothing.
+ */
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+
+/** The files found and what went wrong while looking. */
+export interface Discovery {
+  /** Absolute paths, sorted, without duplicates. */
+  files: string[];
+  /** One message per path that could not be used. */
+  problems: string[];
+}
+
+const YAML_RE = /\.ya?ml$/i;
+// Dependency and VCS folders never hold the project's plans; walking them only costs time.
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** Finds the files named by `inputs` (files, folders, globs), relative to `cwd`. */
+export function findFiles(inputs: readonly string[], cwd: string): Discovery {
+  const found = new Set<string>();
+  const problems: string[] = [];
+  for (const input of inputs) {
+    const abs = resolve(cwd, input);
+    const stat = statOf(abs);
+    if (stat === 'missing' && picomatch.scan(input).isGlob) {
+      const before = found.size;
+      expandGlob(input, cwd, found, problems);
+      if (found.size === before) problems.push(`No file matches "${input}".`);
+      continue;
+    }
+    if (stat === 'missing') problems.push(`No such file or folder: ${input}`);
+    else if (typeof stat === 'string') problems.push(`Cannot read ${input}: ${stat}`);
+    else if (stat.isDirectory()) walk(abs, (file) => YAML_RE.test(file), found, problems, new Set());
+    else found.add(abs);
+  }
+  return { files: [...found].sort(), problems };
+}
+
+function statOf(path: string): Stats | 'missing' | string {
+  try {
+    return statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : (code ?? (e as Error).message);
+  }
+}
+
+/** Walks `dir` recursively, following links but never the same folder twice. */
+function walk(dir: string, keep: (file: string) => boolean, found: Set<string>, problems: string[], seen: Set<string>): void {
+  let real: string;
+  let entries: Dirent[];
+  try {
+    real = realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push(`Cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const s = statOf(path);
+      if (typeof s !== 'object') continue; // a dangling link is not a file we were asked about
+      isDir = s.isDirectory();
+      isFile = s.isFile();
+    }
+    if (isDir) {
+      if (!SKIPPED_DIRS.has(entry.name)) walk(path, keep, found, problems, seen);
+    } else if (isFile && keep(path)) {
+      found.add(path);
+    }
+  }
+}
+
+/** Expands a glob by walking its static base folder. */
+function expandGlob(pattern: string, cwd: string, found: Set<string>, problems: string[]): void {
+  const clean = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
+  const scan = picomatch.scan(clean);
+  const absolutePattern = isAbsolute(clean);
+  const base = resolve(cwd, scan.base || '.');
+  const isMatch = picomatch(clean, { dot: false });
+  const candidate = (file: string) => {
+    const p = absolutePattern ? file : relative(cwd, file);
+    return isMatch(sep === '/' ? p : p.split(sep).join('/'));
+  };
+  if (statOf(base) === 'missing') return;
+  walk(base, candidate, found, problems, new Set());
+}

@@ -1,0 +1,22 @@
+/**
+ * CLI, formatting step: JSON. Per checked file exactly what core's check reports
+ * (`diagnostics` that stand, `suppressed` ones with their justification), plus the skipped
+ * files and the counts, so other systems can read one document.
+ */
+import type { Formatter } from './report-input.js';
+
+/** The JSON report (one document, two-space indented). */
+export const formatJson: Formatter = (input) => {
+  const report = {
+    tool: { name: 'laatuvahti', version: input.version },
+    today: input.today,
+    locale: input.locale,
+    files: input.results
+      .filter((r) => r.status === 'checked')
+      .map((r) => ({ path: r.path, ...(r.kind ? { kind: r.kind } : {}), diagnostics: r.diagnostics, suppressed: r.suppressed })),
+    skipped: input.results.filter((r) => r.status === 'skipped').map((r) => r.path),
+    unreadable: input.results.filter((r) => r.status === 'unreadable').map((r) => ({ path: r.path, error: r.error })),
+    summary: input.summary,
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+};

@@ -1,0 +1,71 @@
+/**
+ * CLI entry: argv -> command -> exit code. The bin loads this bundle and calls `runCli` (or
+ * `runWorker` inside a worker thread). Commands are loaded on demand and nothing runs at import
+ * time, so `--help` and argument errors stay fast.
+ */
+import { parseArgs, usage, UsageError } from './parse-args.js';
+import { processIo, type CliIo } from './cli-io.js';
+import { EXIT_OK, EXIT_TOOL_ERROR } from './run-result.js';
+import { VERSION } from './version.js';
+import type { WorkerData } from './check-worker.js';
+
+/** How the bin runs the CLI. */
+export interface RunContext {
+  /** The script worker threads start (the bin); without it every file is checked in-process. */
+  workerEntry?: string;
+  io?: CliIo;
+}
+
+/** Runs the command line `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: readonly string[], context: RunContext = {}): Promise<number> {
+  const io = context.io ?? processIo();
+  let parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    let message = `laatuvahti: ${e.message}`;
+    if (e.unknown) {
+      const { closest } = await import('@laatuvahti/core');
+      const suggestion = closest(e.unknown.word, e.unknown.candidates);
+      if (suggestion) message += ` Did you mean "${suggestion}"?`;
+    }
+    io.err(`${message}\n\n${usage(e.command)}`);
+    return EXIT_TOOL_ERROR;
+  }
+  try {
+    switch (parsed.command) {
+      case 'help':
+        io.out(usage(parsed.topic));
+        return EXIT_OK;
+      case 'version':
+        io.out(`${VERSION}\n`);
+        return EXIT_OK;
+      case 'check':
+        return await (await import('./commands/check-command.js')).runCheck(parsed.positionals, parsed.options, io, context.workerEntry);
+      case 'rules':
+        return (await import('./commands/rules-command.js')).runRules(parsed.options, io);
+      case 'explain':
+        return (await import('./commands/explain-command.js')).runExplain(parsed.positionals[0]!, parsed.options, io);
+      case 'init':
+        return (await import('./commands/init-command.js')).runInit(parsed.positionals[0], parsed.options, io);
+    }
+  } catch (e) {
+    io.err(`laatuvahti: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT_TOOL_ERROR;
+  }
+}
+
+/** Serves check batches inside a worker thread (see check-worker.ts). */
+export async function runWorker(data: WorkerData): Promise<void> {
+  (await import('./check-worker.js')).runWorker(data);
+}
+
+/**
+ * Exercises the check and every formatter once in this process, so the build can save V8's
+ * compiled code for them (bin/laatuvahti.cjs loads it). Writes nothing.
+ */
+export async function warmUp(): Promise<void> {
+  const { warmUpCheck } = await import('./warm-up.js');
+  await warmUpCheck();
+}

@@ -1,0 +1,205 @@
+/**
+ * CLI, first step: argv -> a command with validated flags. Hand-written (no dependency) so
+ * that every mistake gets a precise message and exit code 2, and `--no-color` works on Node 20.
+ */
+
+/** The commands. */
+export const COMMANDS = ['check', 'rules', 'explain', 'init'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+const LOCALE_VALUES = ['fi', 'sv', 'en'] as const;
+const KIND_VALUES = ['SelfMonitoringPlan', 'ServiceDescription'] as const;
+
+interface FlagSpec {
+  name: string;
+  short?: string;
+  /** Takes a value (`--name value` / `--name=value`); otherwise a switch. */
+  value?: string;
+  values?: readonly string[];
+  help: string;
+}
+
+const F = {
+  format: { name: 'format', short: 'f', value: 'NAME', values: FORMATS, help: 'stylish (default), json, sarif, junit or github' },
+  output: { name: 'output', short: 'o', value: 'FILE', help: 'write the report to FILE instead of stdout' },
+  today: { name: 'today', value: 'YYYY-MM-DD', help: 'the date rules compare with (default: today, UTC)' },
+  locale: { name: 'locale', value: 'fi|sv|en', values: LOCALE_VALUES, help: 'language of messages (default: config, else en)' },
+  config: { name: 'config', short: 'c', value: 'FILE', help: 'use this laatuvahti.config.yaml instead of the nearest one' },
+  maxWarnings: { name: 'max-warnings', value: 'N', help: 'exit 1 when there are more than N warnings' },
+  quiet: { name: 'quiet', short: 'q', help: 'report errors only (warnings are neither shown nor counted)' },
+  color: { name: 'color', help: 'force colours in stylish output' },
+  noColor: { name: 'no-color', help: 'no colours (also: NO_COLOR=1)' },
+  kind: { name: 'kind', value: 'KIND', values: KIND_VALUES, help: 'SelfMonitoringPlan (default) or ServiceDescription' },
+  language: { name: 'language', value: 'fi|sv|en', values: LOCALE_VALUES, help: 'language of the plan and its comments (default fi)' },
+  help: { name: 'help', short: 'h', help: 'show this help' },
+} satisfies Record<string, FlagSpec>;
+
+const COMMAND_FLAGS: Record<CommandName, FlagSpec[]> = {
+  check: [F.format, F.output, F.today, F.locale, F.config, F.maxWarnings, F.quiet, F.color, F.noColor, F.help],
+  rules: [F.locale, F.config, F.help],
+  explain: [F.locale, F.config, F.help],
+  init: [F.kind, F.language, F.today, F.help],
+};
+
+const COMMAND_SYNOPSIS: Record<CommandName, { args: string; help: string }> = {
+  check: { args: '[paths...]', help: 'check plan files, folders (recursively) and globs (default: .)' },
+  rules: { args: '', help: 'list the rules with default severity, kinds and source' },
+  explain: { args: '<rule-id>', help: "show a rule's documentation" },
+  init: { args: '[FILE]', help: 'write a commented skeleton plan (never overwrites; FILE "-" = stdout)' },
+};
+
+/** A command line that cannot be run as given (exit code 2). */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The command whose usage to show, if known. */
+    readonly command?: CommandName,
+    /** An unknown word and the words it may be a typo of, for a "did you mean". */
+    readonly unknown?: { word: string; candidates: string[] },
+  ) {
+    super(message);
+  }
+}
+
+/** Validated options of all commands (each command reads its own). */
+export interface CliOptions {
+  format: FormatName;
+  output?: string;
+  today?: string;
+  locale?: 'fi' | 'sv' | 'en';
+  config?: string;
+  /** -1: no limit. */
+  maxWarnings: number;
+  quiet: boolean;
+  /** undefined: decide by the terminal. */
+  color?: boolean;
+  kind: 'SelfMonitoringPlan' | 'ServiceDescription';
+  language: 'fi' | 'sv' | 'en';
+}
+
+/** What to do. */
+export type ParsedCommand =
+  | { command: 'help'; topic?: CommandName }
+  | { command: 'version' }
+  | { command: CommandName; positionals: string[]; options: CliOptions };
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isRealDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+/** Parses `argv` (without node and the script). Throws `UsageError`. */
+export function parseArgs(argv: readonly string[]): ParsedCommand {
+  const first = argv[0];
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    const topic = first === 'help' ? argv[1] : undefined;
+    return topic && (COMMANDS as readonly string[]).includes(topic) ? { command: 'help', topic: topic as CommandName } : { command: 'help' };
+  }
+  if (first === '--version' || first === '-v') return { command: 'version' };
+  if (first.startsWith('-')) throw new UsageError(`Unknown option "${first}": a command comes first (${COMMANDS.join(', ')}).`, undefined, { word: first, candidates: ['--help', '--version'] });
+  if (!(COMMANDS as readonly string[]).includes(first)) {
+    throw new UsageError(`Unknown command "${first}".`, undefined, { word: first, candidates: [...COMMANDS] });
+  }
+  const command = first as CommandName;
+  const specs = COMMAND_FLAGS[command];
+  const values = new Map<string, string | true>();
+  const positionals: string[] = [];
+
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    const long = arg.startsWith('--');
+    const eq = long ? arg.indexOf('=') : -1;
+    const name = long ? arg.slice(2, eq === -1 ? undefined : eq) : arg.slice(1);
+    const spec = specs.find((s) => (long ? s.name === name : s.short === name));
+    if (!spec) {
+      const known = specs.flatMap((s) => [`--${s.name}`, ...(s.short ? [`-${s.short}`] : [])]);
+      throw new UsageError(`Unknown option "${long ? `--${name}` : arg}" for "${command}".`, command, { word: long ? `--${name}` : arg, candidates: known });
+    }
+    let value: string | true = true;
+    if (spec.value) {
+      if (eq !== -1) value = arg.slice(eq + 1);
+      else if (i + 1 < argv.length) value = argv[++i]!;
+      else throw new UsageError(`Option "--${spec.name}" needs a value (${spec.value}).`, command);
+    } else if (eq !== -1) {
+      throw new UsageError(`Option "--${spec.name}" takes no value.`, command);
+    }
+    if (typeof value === 'string' && spec.values && !spec.values.includes(value)) {
+      throw new UsageError(`Invalid value "${value}" for "--${spec.name}": use ${spec.values.join(', ')}.`, command, { word: value, candidates: [...spec.values] });
+    }
+    values.set(spec.name, value);
+  }
+
+  if (values.has('help')) return { command: 'help', topic: command };
+  const str = (n: string) => {
+    const v = values.get(n);
+    return typeof v === 'string' ? v : undefined;
+  };
+
+  const today = str('today');
+  if (today !== undefined && !isRealDate(today)) throw new UsageError(`Invalid date "${today}" for "--today": use YYYY-MM-DD.`, command);
+  let maxWarnings = -1;
+  const mw = str('max-warnings');
+  if (mw !== undefined) {
+    if (!/^-?\d+$/.test(mw) || Number(mw) < -1) throw new UsageError(`Invalid number "${mw}" for "--max-warnings": use a whole number (0 or more; -1 for no limit).`, command);
+    maxWarnings = Number(mw);
+  }
+  for (const [flag, what] of [['output', 'a file name'], ['config', 'a file name']] as const) {
+    if (str(flag) === '') throw new UsageError(`Option "--${flag}" needs ${what}.`, command);
+  }
+  if (values.has('color') && values.has('no-color')) throw new UsageError('Use either "--color" or "--no-color".', command);
+  if (command === 'explain' && positionals.length !== 1) throw new UsageError('"explain" takes exactly one rule id.', command);
+  if ((command === 'rules' && positionals.length > 0) || (command === 'init' && positionals.length > 1)) {
+    throw new UsageError(`Unexpected argument "${positionals[command === 'init' ? 1 : 0]}" for "${command}".`, command);
+  }
+
+  const options: CliOptions = {
+    format: (str('format') as FormatName | undefined) ?? 'stylish',
+    maxWarnings,
+    quiet: values.has('quiet'),
+    kind: (str('kind') as CliOptions['kind'] | undefined) ?? 'SelfMonitoringPlan',
+    language: (str('language') as CliOptions['language'] | undefined) ?? 'fi',
+    ...(str('output') !== undefined ? { output: str('output') } : {}),
+    ...(today !== undefined ? { today } : {}),
+    ...(str('locale') !== undefined ? { locale: str('locale') as CliOptions['locale'] } : {}),
+    ...(str('config') !== undefined ? { config: str('config') } : {}),
+    ...(values.has('color') ? { color: true } : values.has('no-color') ? { color: false } : {}),
+  };
+  return { command, positionals, options };
+}
+
+/** The help text: all commands, or one command with its options. */
+export function usage(command?: CommandName): string {
+  if (!command) {
+    const rows = COMMANDS.map((c) => `  ${`${c} ${COMMAND_SYNOPSIS[c].args}`.padEnd(24)}${COMMAND_SYNOPSIS[c].help}`);
+    return [
+      'Usage: laatuvahti <command> [options]',
+      '',
+      'Commands:',
+      ...rows,
+      '',
+      'Run "laatuvahti <command> --help" for its options; "laatuvahti --version" for the version.',
+      'Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 the check could not run.',
+      '',
+    ].join('\n');
+  }
+  const rows = COMMAND_FLAGS[command].map((s) => {
+    const names = `${s.short ? `-${s.short}, ` : '    '}--${s.name}${s.value ? ` ${s.value}` : ''}`;
+    return `  ${names.padEnd(30)}${s.help}`;
+  });
+  return [`Usage: laatuvahti ${command} ${COMMAND_SYNOPSIS[command].args}`.trimEnd(), '', `  ${COMMAND_SYNOPSIS[command].help}`, '', 'Options:', ...rows, ''].join('\n');
+}

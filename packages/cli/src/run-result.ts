@@ -1,0 +1,91 @@
+/**
+ * CLI, results step: what a `check` run produced per file, the counts over all files, and the
+ * exit code they lead to. Formatters read these; nothing here prints.
+ */
+import type { Diagnostic, PlanKind } from '@laatuvahti/core';
+
+/** What happened to one file. */
+export type FileStatus = 'checked' | 'skipped' | 'unreadable';
+
+/** The outcome for one file. */
+export interface FileResult {
+  /** Absolute path. */
+  file: string;
+  /** Path as shown to the user: relative to the working folder, with forward slashes. */
+  path: string;
+  status: FileStatus;
+  /** The plan's kind when its header could be read (absent: the file could not be checked). */
+  kind?: PlanKind;
+  /** Findings that stand, as core returns them. */
+  diagnostics: Diagnostic[];
+  /** Findings silenced by a suppression comment, each with `suppressed.justification`. */
+  suppressed: Diagnostic[];
+  /** Why the file could not be read (status `unreadable`). */
+  error?: string;
+}
+
+/** Counts over a run. */
+export interface RunSummary {
+  /** Plan files checked. */
+  checked: number;
+  /** YAML files skipped because they are not plans. */
+  skipped: number;
+  /** Files that could not be read. */
+  unreadable: number;
+  /** Plans whose content could not be checked at all (syntax errors, unknown header). */
+  unparsed: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Findings silenced by suppressions. */
+  suppressed: number;
+  /** Checked files with at least one finding. */
+  filesWithProblems: number;
+}
+
+/** Keeps only error-level findings (`--quiet`); warnings are then neither shown nor counted. */
+export function onlyErrors(results: readonly FileResult[]): FileResult[] {
+  return results.map((r) => ({
+    ...r,
+    diagnostics: r.diagnostics.filter((d) => d.severity === 'error'),
+    suppressed: r.suppressed.filter((d) => d.severity === 'error'),
+  }));
+}
+
+/** Counts findings and files. */
+export function summarize(results: readonly FileResult[]): RunSummary {
+  const s: RunSummary = { checked: 0, skipped: 0, unreadable: 0, unparsed: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, filesWithProblems: 0 };
+  for (const r of results) {
+    if (r.status === 'skipped') s.skipped++;
+    else if (r.status === 'unreadable') s.unreadable++;
+    else {
+      s.checked++;
+      if (!r.kind) s.unparsed++;
+      if (r.diagnostics.length > 0) s.filesWithProblems++;
+      for (const d of r.diagnostics) {
+        if (d.severity === 'error') s.errors++;
+        else if (d.severity === 'warning') s.warnings++;
+        else s.infos++;
+      }
+      s.suppressed += r.suppressed.length;
+    }
+  }
+  return s;
+}
+
+/** Exit codes: 0 pass, 1 findings over the line, 2 the tool could not do its job. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_TOOL_ERROR = 2;
+
+/**
+ * The exit code of a check run. A plan that could not be checked fails the run even when its
+ * `yaml-syntax` / `schema-type` findings were switched off in the config: fail closed.
+ * `maxWarnings` < 0 means no limit.
+ */
+export function exitCodeOf(summary: RunSummary, maxWarnings: number): number {
+  if (summary.unreadable > 0 || summary.checked === 0) return EXIT_TOOL_ERROR;
+  if (summary.errors > 0 || summary.unparsed > 0) return EXIT_FINDINGS;
+  if (maxWarnings >= 0 && summary.warnings > maxWarnings) return EXIT_FINDINGS;
+  return EXIT_OK;
+}
