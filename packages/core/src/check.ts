@@ -211,13 +211,13 @@ class DiagnosticBuilder {
     const related = report.related?.map((r) => {
       const rp = toDataPath(r.path);
       const loc = locatePath(this.parsed, rp, r.anchor ?? 'value');
-      return { path: rp, range: rangeOf(this.parsed.lineCounter, loc.start, loc.end), message: formatMessage(ruleMessage(rule, r.message, this.locale), f.data) };
+      return { path: rp, range: rangeOf(this.parsed.lineCounter, loc.start, loc.end), message: formatMessage(ruleMessage(rule, r.message, this.locale), f.data, this.locale) };
     });
     this.push({
       ruleId: f.ruleId,
       severity: report.severity ?? rule.severity,
       messageId: report.message,
-      message: formatMessage(ruleMessage(rule, report.message, this.locale), f.data),
+      message: formatMessage(ruleMessage(rule, report.message, this.locale), f.data, this.locale),
       range: rangeOf(this.parsed.lineCounter, start, end),
       path,
       source: { title: rule.source.title, requirements: rule.source.requirements, ...(rule.source.url ? { url: rule.source.url } : {}) },

@@ -3,6 +3,7 @@
  * a personal identity code can never be printed in full, whatever a rule's data holds.
  */
 import { redactPersonalIds } from '../rules/checksums.js';
+import { parseInterval, type IntervalUnit } from '../rules/interval.js';
 import type { Locale } from '../types.js';
 import { BUILTIN_MESSAGES, TYPE_NAMES } from './builtin-messages.js';
 
@@ -14,10 +15,30 @@ export function formatValue(v: unknown): string {
   return String(v);
 }
 
-/** Fills the placeholders of a template and masks identity codes. */
-export function formatMessage(template: string, data: Record<string, unknown>): string {
-  const filled = template.replace(/\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}\}/g, (_, name: string) => formatValue(data[name]));
+/**
+ * Fills the placeholders of a template and masks identity codes. `{{name}}` shows the value as
+ * written in the plan; `{{name|interval}}` shows an interval in the message's language
+ * ("6 months" -> "6 kuukautta" / "6 månader").
+ */
+export function formatMessage(template: string, data: Record<string, unknown>, locale: Locale = 'en'): string {
+  const filled = template.replace(/\{\{\s*([A-Za-z][A-Za-z0-9]*)\s*(?:\|\s*(interval)\s*)?\}\}/g, (_, name: string, filter?: string) =>
+    filter === 'interval' ? formatInterval(data[name], locale) : formatValue(data[name]),
+  );
   return redactPersonalIds(filled);
+}
+
+const UNIT_WORDS: Record<Locale, Record<IntervalUnit, [string, string]>> = {
+  fi: { day: ['päivä', 'päivää'], week: ['viikko', 'viikkoa'], month: ['kuukausi', 'kuukautta'], year: ['vuosi', 'vuotta'] },
+  sv: { day: ['dag', 'dagar'], week: ['vecka', 'veckor'], month: ['månad', 'månader'], year: ['år', 'år'] },
+  en: { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'], year: ['year', 'years'] },
+};
+
+/** An interval in words of the locale; anything else as written. */
+export function formatInterval(value: unknown, locale: Locale): string {
+  const i = parseInterval(value);
+  if (!i) return formatValue(value);
+  const [one, many] = UNIT_WORDS[locale][i.unit];
+  return i.count === 1 ? one : `${i.count} ${many}`;
 }
 
 /** A built-in message in a locale. */

@@ -6,7 +6,7 @@
  */
 import type { Almanac } from 'json-rules-engine';
 import { isIsoDate } from '../schema/primitives.js';
-import { getAt, parsePath } from './data-path.js';
+import { getAt, parsePath, WILDCARD } from './data-path.js';
 import { OPERATORS, type OperatorFn } from './operators.js';
 import { RUN_FACTS, type ReferenceFile } from './rule-schema.js';
 
@@ -20,6 +20,19 @@ export async function readScope(expr: unknown, almanac: Pick<Almanac, 'factValue
   if (typeof base !== 'string' || !(RUN_FACTS as readonly string[]).includes(base)) return undefined;
   const ctx = await almanac.factValue('ctx');
   return getAt(ctx, segments);
+}
+
+/** Like `readScope`, but a wildcard path yields `undefined` for items that lack the field. */
+async function readScopeKeepingMissing(expr: unknown, almanac: Pick<Almanac, 'factValue'>): Promise<unknown> {
+  if (typeof expr !== 'string') return undefined;
+  const segments = parsePath(expr);
+  const star = segments.indexOf(WILDCARD);
+  if (star === -1) return readScope(expr, almanac);
+  const ctx = await almanac.factValue('ctx');
+  const list = getAt(ctx, segments.slice(0, star));
+  if (!Array.isArray(list)) return [];
+  const rest = segments.slice(star + 1);
+  return list.map((item) => (rest.length ? getAt(item, rest) : item));
 }
 
 /** json-rules-engine's built-in comparisons, for `where` filters (which run outside the engine). */
@@ -58,7 +71,7 @@ function matchesWhere(item: unknown, where: unknown): boolean {
  * (e.g. the names of the client groups in rehabilitation).
  */
 async function listAt(params: Record<string, unknown>, almanac: Almanac): Promise<unknown[]> {
-  const value = await readScope(params.path, almanac);
+  const value = params.keepMissing === true ? await readScopeKeepingMissing(params.path, almanac) : await readScope(params.path, almanac);
   const list = Array.isArray(value) ? value : [];
   const kept = params.where ? list.filter((x) => matchesWhere(x, params.where)) : list;
   if (typeof params.select !== 'string') return kept;
@@ -72,7 +85,8 @@ export const DERIVED_FACT_HANDLERS: Readonly<Record<string, Handler>> = {
   countOf: async (params, almanac) => (await listAt(params, almanac)).length,
   /** `{path}`: the sum of the numbers at `path` (a wildcard path); undefined if any is not a number. */
   sumOf: async (params, almanac) => {
-    const list = await listAt(params, almanac);
+    // Items that lack the number count as "not a number": a partial sum would mislead.
+    const list = await listAt({ ...params, keepMissing: true }, almanac);
     if (list.length === 0 || !list.every((x) => typeof x === 'number')) return undefined;
     return (list as number[]).reduce((a, b) => a + b, 0);
   },
