@@ -55,6 +55,13 @@ describe('syntax errors', () => {
     expect(await run(`${HEADER}unit: [a, b\nfoo: 1\n`)).toEqual(['3:0-3:1 yaml-syntax']);
   });
 
+  it('explains common syntax errors in Finnish and Swedish', async () => {
+    const fi = await builtinFindings(`${HEADER}unit:\n\thousingType: none\n`, 'fi');
+    expect(fi[0]!.message).toBe('YAML-syntaksivirhe: Sisennyksessä on sarkain; käytä välilyöntejä.');
+    const sv = await builtinFindings(`${HEADER}unit: {}\nunit: {}\n`, 'sv');
+    expect(sv[0]!.message).toBe('YAML-syntaxfel: Samma nyckel förekommer två gånger på samma ställe.');
+  });
+
   it('rejects tabs used for indentation', async () => {
     expect(await run(`${HEADER}unit:\n\thousingType: none\n`)).toEqual(['3:0-3:1 yaml-syntax']);
   });

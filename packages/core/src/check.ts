@@ -13,7 +13,7 @@ import { ruleMessage, type CompiledPack } from './rules/compile-pack.js';
 import { toDataPath } from './rules/data-path.js';
 import { builtinMessage, formatMessage, typeName, valueType } from './messages/format-message.js';
 import { builtinDocsUrl } from './messages/docs.js';
-import { BUILTIN_RULES } from './messages/builtin-messages.js';
+import { BUILTIN_RULES, SYNTAX_MESSAGES } from './messages/builtin-messages.js';
 import { closest } from './suggest.js';
 import { findSuppressions, suppressionRange } from './suppressions.js';
 import { effectiveSeverity, type ResolvedSettings } from './settings.js';
@@ -56,7 +56,8 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
   const out = new DiagnosticBuilder(parsed, pack, locale, options.settings);
 
   for (const p of parsed.problems) {
-    out.add({ ruleId: 'yaml-syntax', messageId: 'syntax', data: { detail: p.message }, severity: p.severity, start: p.start, end: Math.max(p.end, p.start + 1) });
+    const detail = locale !== 'en' ? SYNTAX_MESSAGES[p.code]?.[locale] ?? p.message : p.message;
+    out.add({ ruleId: 'yaml-syntax', messageId: 'syntax', data: { detail }, severity: p.severity, start: p.start, end: Math.max(p.end, p.start + 1) });
   }
   if (parsed.problems.some((p) => p.severity === 'error')) return out.finish(today);
 

@@ -141,6 +141,24 @@ export const BUILTIN_MESSAGES: Record<string, Texts> = {
   },
 };
 
+/**
+ * The parser's most common errors in Finnish and Swedish, by the `yaml` package's error code
+ * (English keeps the parser's own, more specific wording).
+ */
+export const SYNTAX_MESSAGES: Record<string, { fi: string; sv: string }> = {
+  TAB_AS_INDENT: { fi: 'Sisennyksessä on sarkain; käytä välilyöntejä.', sv: 'Indraget innehåller tabb; använd mellanslag.' },
+  DUPLICATE_KEY: { fi: 'Sama avain on kahdesti samassa kohdassa.', sv: 'Samma nyckel förekommer två gånger på samma ställe.' },
+  MULTIPLE_DOCS: { fi: 'Tiedostossa on useita YAML-asiakirjoja (---); suunnitelmatiedostossa saa olla vain yksi.', sv: 'Filen innehåller flera YAML-dokument (---); en planfil får innehålla bara ett.' },
+  BAD_INDENT: { fi: 'Sisennys on virheellinen.', sv: 'Indraget är felaktigt.' },
+  MISSING_CHAR: { fi: 'Sulkeva merkki puuttuu (esim. ] tai } tai lainausmerkki).', sv: 'Ett avslutande tecken saknas (t.ex. ] eller } eller ett citattecken).' },
+  MULTILINE_IMPLICIT_KEY: { fi: 'Avain jatkuu usealle riville; tarkista sisennys ja kaksoispiste.', sv: 'Nyckeln sträcker sig över flera rader; kontrollera indrag och kolon.' },
+  BLOCK_AS_IMPLICIT_KEY: { fi: 'Rakenne on avaimen paikalla; tarkista sisennys.', sv: 'En struktur står på nyckelns plats; kontrollera indraget.' },
+  UNEXPECTED_TOKEN: { fi: 'Odottamaton merkki tässä kohdassa.', sv: 'Oväntat tecken på detta ställe.' },
+  BAD_ALIAS: { fi: 'Viittaus (alias) osoittaa ankkuriin, jota ei ole.', sv: 'Aliaset hänvisar till ett ankare som inte finns.' },
+  BAD_DQ_ESCAPE: { fi: 'Virheellinen kenoviivamerkintä lainausmerkeissä.', sv: 'Ogiltig escape-sekvens inom citattecken.' },
+  BAD_SCALAR_START: { fi: 'Arvo alkaa merkillä, joka pitää lainata lainausmerkein.', sv: 'Värdet börjar med ett tecken som måste citeras.' },
+};
+
 /** Names of value types, for "expected X, got Y". */
 export const TYPE_NAMES: Record<string, Texts> = {
   string: { fi: 'teksti', sv: 'text', en: 'text' },

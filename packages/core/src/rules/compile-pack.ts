@@ -140,10 +140,18 @@ function toContextFact(fact: string, path: string | undefined, ruleId: string): 
   return { fact: CONTEXT_FACT, path: path ? `${base}.${path}` : base };
 }
 
-function scopeParams(params: Record<string, unknown>, ruleId: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? scopeExpression(v, ruleId) : v;
-  return out;
+/** Scopes `options.*` expressions anywhere in a fact's params (also inside `where` clauses). */
+export function scopeParams(params: Record<string, unknown>, ruleId: string): Record<string, unknown> {
+  return scopeDeep(params, ruleId) as Record<string, unknown>;
+}
+
+function scopeDeep(value: unknown, ruleId: string): unknown {
+  if (typeof value === 'string') return scopeExpression(value, ruleId);
+  if (Array.isArray(value)) return value.map((v) => scopeDeep(v, ruleId));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scopeDeep(v, ruleId)]));
+  }
+  return value;
 }
 
 /** `options.x` in a scope expression -> `options.<ruleId>.x`. */

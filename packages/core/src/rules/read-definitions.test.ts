@@ -53,3 +53,12 @@ describe('rule and config files', () => {
     ]);
   });
 });
+
+describe('noisy YAML errors in rule files', () => {
+  it('reports the first syntax error once, with a hint for unquoted [*] in a flow mapping', () => {
+    const text = RULE.replace("{ fact: doc, path: unit, operator: missing, value: true }", '{ fact: countOf, params: { path: doc.services[*].name }, operator: equal, value: 0 }');
+    const r = readRuleFile(text, 'u', 'my-rule');
+    expect(r.diagnostics.length).toBe(1);
+    expect(r.diagnostics[0]!.diagnostic.message).toMatch(/Hint: inside \{ \} quote a path that contains \[\*\]/);
+  });
+});

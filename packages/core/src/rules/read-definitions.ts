@@ -44,7 +44,13 @@ export function readDefinition<T>(schema: z.ZodType<T>, text: string, uri: strin
   const parsed = parseText(text);
   const errors = parsed.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
-    return { diagnostics: errors.map((p) => loadDiagnostic(uri, parsed, p.start, p.end, `YAML: ${p.message}`, [], locale)) };
+    // The first syntax error is the one to fix; the rest usually follow from it.
+    const first = errors[0]!;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more after it)` : '';
+    const hint = /\[\*\]/.test(text) && /flow|collection|indicator/i.test(first.message)
+      ? '. Hint: inside { } quote a path that contains [*], e.g. "doc.services[*].name"'
+      : '';
+    return { diagnostics: [loadDiagnostic(uri, parsed, first.start, first.end, `YAML: ${first.message}${more}${hint}`, [], locale)] };
   }
   let value: unknown;
   try {

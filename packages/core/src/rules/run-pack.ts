@@ -11,7 +11,7 @@ import { expandPath, parsePath, WILDCARD, type PathMatch } from './data-path.js'
 import { maskIdentifier } from './checksums.js';
 import { readScope } from './derived-facts.js';
 import { isEmptyValue } from './operators.js';
-import { CONTEXT_FACT, scopeExpression, type CompiledPack, type Scope } from './compile-pack.js';
+import { CONTEXT_FACT, scopeExpression, scopeParams, type CompiledPack, type Scope } from './compile-pack.js';
 import { RUN_FACTS, type EachSpec } from './rule-schema.js';
 
 /** One subject a scope's checks run against. */
@@ -116,9 +116,7 @@ async function resolveData(
       const base = scopeExpression(expr.fact, ruleId);
       return await readScope(expr.path ? `${base}.${expr.path}` : base, almanac);
     }
-    const params: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(expr.params ?? {})) params[k] = typeof v === 'string' ? scopeExpression(v, ruleId) : v;
-    return await almanac.factValue(expr.fact, params, expr.path);
+    return await almanac.factValue(expr.fact, scopeParams(expr.params ?? {}, ruleId), expr.path);
   } catch {
     return undefined;
   }
