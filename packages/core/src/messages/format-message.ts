@@ -38,7 +38,7 @@ export function formatInterval(value: unknown, locale: Locale): string {
   const i = parseInterval(value);
   if (!i) return formatValue(value);
   const [one, many] = UNIT_WORDS[locale][i.unit];
-  return i.count === 1 ? one : `${i.count} ${many}`;
+  return `${i.count} ${i.count === 1 ? one : many}`;
 }
 
 /** A built-in message in a locale. */
