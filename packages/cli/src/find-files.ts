@@ -2,9 +2,10 @@
  * CLI, discovery step: the paths on the command line -> the files to look at. Files are taken
  * as named; folders are walked for `*.yaml` / `*.yml`; globs are expanded with picomatch. A path
  * that does not exist, a glob that matches nothing, or a folder that cannot be read is a
- * problem (exit 2): a CI gate must not pass because it silently looked at nothing.
+ * problem (exit 2): a CI gate must not pass because it silently looked at nothing. Walks leave
+ * out `laatuvahti.config.yaml`.
  */
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -17,6 +18,8 @@ export interface Discovery {
 }
 
 const YAML_RE = /\.ya?ml$/i;
+// The project config lives among the plans but is never one; it is not counted as skipped.
+const CONFIG_FILE_NAME = 'laatuvahti.config.yaml';
 // Dependency and VCS folders never hold the project's plans; walking them only costs time.
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -35,7 +38,7 @@ export function findFiles(inputs: readonly string[], cwd: string): Discovery {
     }
     if (stat === 'missing') problems.push(`No such file or folder: ${input}`);
     else if (typeof stat === 'string') problems.push(`Cannot read ${input}: ${stat}`);
-    else if (stat.isDirectory()) walk(abs, (file) => YAML_RE.test(file), found, problems, new Set());
+    else if (stat.isDirectory()) walk(abs, (file) => YAML_RE.test(file), found, problems);
     else found.add(abs);
   }
   return { files: [...found].sort(), problems };
@@ -50,14 +53,14 @@ function statOf(path: string): Stats | 'missing' | string {
   }
 }
 
-/** Walks `dir` recursively, following links but never the same folder twice. */
-function walk(dir: string, keep: (file: string) => boolean, found: Set<string>, problems: string[], seen: Set<string>): void {
-  let real: string;
+/**
+ * Walks `dir` recursively. Links to files are followed; links to folders are not (a folder
+ * named on the command line is walked even when it is a link): that rules out loops and the
+ * same plan reported under two paths.
+ */
+function walk(dir: string, keep: (file: string) => boolean, found: Set<string>, problems: string[]): void {
   let entries: Dirent[];
   try {
-    real = realpathSync(dir);
-    if (seen.has(real)) return;
-    seen.add(real);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     problems.push(`Cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -65,20 +68,17 @@ function walk(dir: string, keep: (file: string) => boolean, found: Set<string>, 
   }
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      const s = statOf(path);
-      if (typeof s !== 'object') continue; // a dangling link is not a file we were asked about
-      isDir = s.isDirectory();
-      isFile = s.isFile();
-    }
-    if (isDir) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(path, keep, found, problems, seen);
-    } else if (isFile && keep(path)) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) walk(path, keep, found, problems);
+    } else if (entry.name !== CONFIG_FILE_NAME && (entry.isFile() || (entry.isSymbolicLink() && isFileLink(path))) && keep(path)) {
       found.add(path);
     }
   }
+}
+
+function isFileLink(path: string): boolean {
+  const s = statOf(path);
+  return typeof s === 'object' && s.isFile();
 }
 
 /** Expands a glob by walking its static base folder. */
@@ -93,5 +93,5 @@ function expandGlob(pattern: string, cwd: string, found: Set<string>, problems: 
     return isMatch(sep === '/' ? p : p.split(sep).join('/'));
   };
   if (statOf(base) === 'missing') return;
-  walk(base, candidate, found, problems, new Set());
+  walk(base, candidate, found, problems);
 }

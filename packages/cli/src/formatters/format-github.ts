@@ -41,7 +41,11 @@ export const formatGithub: Formatter = (input) => {
   }
   const s = input.summary;
   lines.push(...notes.map((n) => escapeLogLine(n)));
-  lines.push(`laatuvahti: ${s.checked} plan files checked, ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos, ${s.suppressed} suppressed, ${s.skipped} non-plan YAML files skipped`);
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  lines.push(
+    `laatuvahti: ${count(s.checked, 'plan file', 'plan files')} checked, ${count(s.errors, 'error', 'errors')}, ${count(s.warnings, 'warning', 'warnings')}, ` +
+      `${count(s.infos, 'info', 'infos')}, ${s.suppressed} suppressed, ${count(s.skipped, 'non-plan YAML file', 'non-plan YAML files')} skipped`,
+  );
   return lines.join('\n') + '\n';
 };
 

@@ -61,8 +61,8 @@ const WORDS: Record<Locale, Words> = {
     infos: (c) => n(c, 'info', 'info'),
     inFiles: (w, c) => `i ${w} av ${n(c, 'plan', 'planer')}`,
     clean: (c) => `${n(c, 'plan kontrollerad', 'planer kontrollerade')}, inga problem`,
-    suppressed: (c) => `${n(c, 'fynd', 'fynd')} undantagna`,
-    skipped: (c) => `${n(c, 'annan YAML-fil', 'andra YAML-filer')} överhoppade`,
+    suppressed: (c) => `${n(c, 'fynd', 'fynd')} ${c === 1 ? 'undantaget' : 'undantagna'}`,
+    skipped: (c) => `${n(c, 'annan YAML-fil', 'andra YAML-filer')} ${c === 1 ? 'överhoppad' : 'överhoppade'}`,
     unchecked: (c) => `${n(c, 'plan', 'planer')} kunde inte kontrolleras`,
   },
 };
@@ -97,7 +97,7 @@ export const formatStylish: Formatter = (input) => {
       ...file.suppressed.map((d) => row(d, 'suppressed', `${d.suppressed?.justification ?? ''}${untilText(d)}`)),
     ];
     const w = { where: width(rows, 'where'), label: width(rows, 'label') };
-    lines.push(paint.underline(file.path));
+    lines.push(paint.underline(printable(file.path)));
     for (const r of rows) {
       const label = paint[r.severity](pad(words.severity[r.severity], w.label));
       // Messages are sentences of very different lengths: padding them would push the rule id
@@ -111,9 +111,17 @@ export const formatStylish: Formatter = (input) => {
   return lines.join('\n') + '\n';
 
   function row(d: Diagnostic, severity: Row['severity'], message: string): Row {
-    return { where: `${d.range.start.line + 1}:${d.range.start.character + 1}`, label: words.severity[severity], severity, message, ruleId: d.ruleId };
+    return { where: `${d.range.start.line + 1}:${d.range.start.character + 1}`, label: words.severity[severity], severity, message: printable(message), ruleId: d.ruleId };
   }
 };
+
+/**
+ * Text from a plan (activity names, reasons, file names) can hold line breaks or escape
+ * sequences; at a terminal they would break the layout or be interpreted, so they become spaces.
+ */
+function printable(text: string): string {
+  return text.replace(/\r\n|[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
 
 function width(rows: Row[], key: 'where' | 'label'): number {
   return Math.max(...rows.map((r) => r[key].length));

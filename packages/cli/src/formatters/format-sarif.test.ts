@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { formatSarif, SARIF_SCHEMA } from './format-sarif.js';
+import { makeInput, results } from '../testing/report-fixture.js';
+
+describe('formatSarif', () => {
+  const log = JSON.parse(formatSarif(makeInput()));
+  const run = log.runs[0];
+
+  it('is a SARIF 2.1.0 log with the rules as tool.driver.rules', () => {
+    expect(log.$schema).toBe(SARIF_SCHEMA);
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs).toHaveLength(1);
+    expect(run.tool.driver).toMatchObject({ name: 'laatuvahti', version: '0.1.0' });
+    expect(run.tool.driver.rules[0]).toEqual({
+      id: 'social-activity-regular',
+      name: 'social-activity-regular',
+      shortDescription: { text: 'Social activity takes place regularly' },
+      fullDescription: { text: 'Social activity takes place regularly. Valvira guidance (R39)' },
+      helpUri: 'https://example.test/rules/social-activity-regular/README.md',
+      help: { text: 'Social activity takes place regularly. https://example.test/rules/social-activity-regular/README.md', markdown: '# social-activity-regular\n' },
+      defaultConfiguration: { level: 'error' },
+      properties: { source: 'Valvira guidance', requirements: ['R39'], kinds: ['SelfMonitoringPlan'], builtin: false, tags: ['laatuvahti'] },
+    });
+    expect(run.tool.driver.rules[1]).toMatchObject({ id: 'schema-unknown-key', defaultConfiguration: { level: 'warning' }, properties: { builtin: true } });
+    expect(run.columnKind).toBe('utf16CodeUnits');
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///w/');
+  });
+
+  it('has a result per finding with level, message and a 1-based region, suppressed ones included', () => {
+    expect(run.results.map((r: { ruleId: string; ruleIndex?: number; level: string }) => [r.ruleId, r.ruleIndex, r.level])).toEqual([
+      ['schema-unknown-key', 1, 'warning'],
+      ['social-activity-regular', 0, 'error'],
+      ['plan-note', undefined, 'note'],
+      ['social-activity-regular', 0, 'error'],
+    ]);
+    expect(run.results[1]).toMatchObject({
+      message: { text: results[0]!.diagnostics[1]!.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'plans/a.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 8, startColumn: 14, endLine: 8, endColumn: 22 } } }],
+      properties: { messageId: 'tooRare', source: 'Valvira guidance', requirements: ['R39'] },
+    });
+    expect(run.results[1].suppressions).toBeUndefined();
+    expect(run.results[3].suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: 'Summer break agreed with residents', properties: { until: '2026-08-31' } }]);
+  });
+
+  it('encodes relative paths as URI references and uses file URIs outside the working folder', () => {
+    const outside = { ...results[0]!, file: '/elsewhere/x y.yaml', path: '/elsewhere/x y.yaml' };
+    const inside = { ...results[0]!, path: 'plans/a b#.yaml' };
+    const r = JSON.parse(formatSarif(makeInput({ results: [inside, outside] }))).runs[0].results;
+    expect(r[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'plans/a%20b%23.yaml', uriBaseId: '%SRCROOT%' });
+    expect(r[4].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///elsewhere/x%20y.yaml' });
+  });
+});

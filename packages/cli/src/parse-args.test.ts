@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs, usage, UsageError } from './parse-args.js';
+
+describe('parseArgs', () => {
+  it('reads check flags in both spellings', () => {
+    expect(parseArgs(['check', 'a.yaml', '-f', 'sarif', '--output=out.sarif', '--today', '2026-11-23', '--locale=fi', '-c', 'cfg.yaml', '--max-warnings', '3', '-q', '--no-color', 'b'])).toEqual({
+      command: 'check',
+      positionals: ['a.yaml', 'b'],
+      options: { format: 'sarif', output: 'out.sarif', today: '2026-11-23', locale: 'fi', config: 'cfg.yaml', maxWarnings: 3, quiet: true, color: false, kind: 'SelfMonitoringPlan', language: 'fi' },
+    });
+  });
+
+  it('has defaults and treats everything after -- as paths', () => {
+    expect(parseArgs(['check', '--', '--weird.yaml'])).toMatchObject({ positionals: ['--weird.yaml'], options: { format: 'stylish', maxWarnings: -1, quiet: false } });
+  });
+
+  it.each([
+    [['check', '--bogus'], 'Unknown option "--bogus" for "check".'],
+    [['check', '-x'], 'Unknown option "-x" for "check".'],
+    [['rules', '--format', 'json'], 'Unknown option "--format" for "rules".'],
+    [['check', '--format', 'xml'], 'Invalid value "xml" for "--format": use stylish, json, sarif, junit, github.'],
+    [['check', '--format'], 'Option "--format" needs a value (NAME).'],
+    [['check', '--today', '2026-02-30'], 'Invalid date "2026-02-30" for "--today": use YYYY-MM-DD.'],
+    [['check', '--max-warnings', 'many'], 'Invalid number "many" for "--max-warnings": use a whole number (0 or more; -1 for no limit).'],
+    [['check', '--quiet=yes'], 'Option "--quiet" takes no value.'],
+    [['check', '--color', '--no-color'], 'Use either "--color" or "--no-color".'],
+    [['explain'], '"explain" takes exactly one rule id.'],
+    [['init', 'a', 'b'], 'Unexpected argument "b" for "init".'],
+    [['chekc'], 'Unknown command "chekc".'],
+    [['--bogus'], 'Unknown option "--bogus": a command comes first (check, rules, explain, init).'],
+  ])('rejects %j', (argv, message) => {
+    let error: unknown;
+    try {
+      parseArgs(argv);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toBe(message);
+  });
+
+  it('offers candidates for a "did you mean"', () => {
+    try {
+      parseArgs(['check', '--formt', 'json']);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as UsageError).unknown?.candidates).toContain('--format');
+      expect((e as UsageError).command).toBe('check');
+    }
+  });
+
+  it('answers help and version', () => {
+    expect(parseArgs([])).toEqual({ command: 'help' });
+    expect(parseArgs(['help', 'init'])).toEqual({ command: 'help', topic: 'init' });
+    expect(parseArgs(['check', '--help'])).toEqual({ command: 'help', topic: 'check' });
+    expect(parseArgs(['--version'])).toEqual({ command: 'version' });
+    expect(usage('init')).toContain('--kind KIND');
+    expect(usage()).toContain('Exit codes: 0');
+  });
+});

@@ -1,0 +1,399 @@
+/**
+ * The `laatuvahti` command end to end: the built bin is spawned on plans written to temp
+ * folders (and on fixtures/ when present), and exit codes, every output format and the privacy
+ * guarantee are asserted against core's own `check()` for the same text and date.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { check, type Diagnostic } from '@laatuvahti/core';
+import { findConfigFile } from '@laatuvahti/core/node';
+import { parseXml } from '../packages/cli/src/testing/parse-xml.js';
+
+const root = join(__dirname, '..');
+const BIN = join(root, 'packages', 'cli', 'bin', 'laatuvahti.cjs');
+const BUNDLE = join(root, 'packages', 'cli', 'dist', 'cli.cjs');
+const TODAY = '2026-11-23';
+
+/** Newest modification time of the files the bundle is built from. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (!entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+beforeAll(() => {
+  // `npm ci` builds everything (prepare); rebuild here only when the bundle is missing or older
+  // than the sources it is made of (core's sources and generated rule pack included).
+  const sources = Math.max(newestSource(join(root, 'packages', 'cli', 'src')), newestSource(join(root, 'packages', 'core', 'src')), statSync(join(root, 'packages', 'cli', 'tsup.config.ts')).mtimeMs);
+  if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < sources) {
+    execFileSync('npm', ['run', 'build', '-w', '@laatuvahti/cli'], { cwd: root, stdio: 'pipe' });
+  }
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dirs: string[] = [];
+/** A fresh temp folder with the given files. */
+function folder(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'laatuvahti-cli-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A plan whose activity "Retket" is too rare (line 8, `every: 3 months`). */
+const PLAN = `apiVersion: laatuvahti/v1
+kind: SelfMonitoringPlan
+language: fi
+updated: 2026-09-15
+socialActivity:
+  activities:
+    - name: Retket
+      every: 3 months
+`;
+
+const SYNTAX_ERROR = `apiVersion: laatuvahti/v1
+kind: SelfMonitoringPlan
+unit: [unclosed
+`;
+
+const ID = '131052-308T';
+const MASKED = '131052-****';
+
+/**
+ * A config that switches off every rule that fires on `text` except `keep` (with the given
+ * severities), so exact assertions hold however many rules the pack gains.
+ */
+async function isolating(text: string, keep: Record<string, 'error' | 'warning'>): Promise<string> {
+  const rules: Record<string, unknown> = { ...keep };
+  for (let round = 0; round < 5; round++) {
+    const config = { rules: rules as Record<string, 'off'> };
+    const extra = (await check(text, { today: TODAY, config })).map((d) => d.ruleId).filter((id) => !(id in rules));
+    if (extra.length === 0) break;
+    for (const id of extra) rules[id] = 'off';
+  }
+  return `rules:\n${Object.entries(rules).map(([id, s]) => `  ${id}: ${String(s)}`).join('\n')}\n`;
+}
+
+/** Rule messages change as rules are edited: tests take them from core for the same text. */
+async function messageOf(text: string, ruleId: string, locale: 'fi' | 'sv' | 'en' = 'en'): Promise<string> {
+  const d = (await check(text, { today: TODAY, locale })).find((x) => x.ruleId === ruleId);
+  if (!d) throw new Error(`${ruleId} does not fire`);
+  return d.message;
+}
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function json(r: Run): { files: { path: string; kind?: string; diagnostics: Diagnostic[]; suppressed: Diagnostic[] }[]; skipped: string[]; summary: Record<string, number> } {
+  return JSON.parse(r.stdout);
+}
+
+describe('exit codes', () => {
+  it('2 for an unknown flag, with the message and the usage', () => {
+    const r = run(['check', '--bogus', 'x.yaml'], folder());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('laatuvahti: Unknown option "--bogus" for "check".');
+    expect(r.stderr).toContain('Usage: laatuvahti check [paths...]');
+    expect(r.stdout).toBe('');
+    expect(run(['check', '--formt', 'json'], folder()).stderr).toContain('Did you mean "--format"?');
+    expect(run(['chek'], folder())).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown command "chek". Did you mean "check"?') });
+  });
+
+  it('2 for a missing path or a glob that matches nothing', () => {
+    const dir = folder({ 'plan.yaml': PLAN });
+    expect(run(['check', 'plan.yaml', 'missing.yaml'], dir)).toMatchObject({ code: 2, stderr: 'laatuvahti: No such file or folder: missing.yaml\n', stdout: '' });
+    expect(run(['check', 'plans/**/*.yaml'], dir)).toMatchObject({ code: 2, stderr: 'laatuvahti: No file matches "plans/**/*.yaml".\n' });
+  });
+
+  it('2 when the paths hold no plan file at all, or no YAML at all', () => {
+    const dir = folder({ 'ci.yaml': 'on: push\n', 'sub/k8s.yml': 'apiVersion: v1\nkind: Pod\n' });
+    const r = run(['check', '.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('No plan file among the 2 YAML files found in .');
+    const empty = folder({ 'readme.txt': 'hi' });
+    expect(run(['check'], empty)).toMatchObject({ code: 2, stderr: expect.stringContaining('No YAML files found in .') });
+  });
+
+  it('2 for an invalid config file, pointing at its line and column', () => {
+    const dir = folder({
+      'plans/plan.yaml': PLAN,
+      'laatuvahti.config.yaml': 'locale: en\nrules:\n  social-activity-regulr: off\n',
+    });
+    const r = run(['check', 'plans'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^laatuvahti\.config\.yaml:3:3: error .*unknown rule "social-activity-regulr" \(did you mean "social-activity-regular"\?\) \(rule-load\)$/m);
+    const yamlError = folder({ 'plan.yaml': PLAN, 'laatuvahti.config.yaml': 'locale: [en\n' });
+    expect(run(['check', 'plan.yaml'], yamlError).stderr).toMatch(/^laatuvahti\.config\.yaml:\d+:\d+: error /m);
+    expect(run(['check', 'plans', '--config', 'nope.yaml'], dir)).toMatchObject({ code: 2, stderr: 'laatuvahti: Config file not found: nope.yaml\n' });
+  });
+
+  it('1 for a plan with a syntax error, even when the config switches yaml-syntax off (fail closed)', () => {
+    const dir = folder({ 'broken.yaml': SYNTAX_ERROR });
+    const r = run(['check', 'broken.yaml', '--format', 'json', '--today', TODAY], dir);
+    expect(r.code).toBe(1);
+    expect(json(r).files[0]!.diagnostics.map((d) => [d.ruleId, d.severity])).toContainEqual(['yaml-syntax', 'error']);
+    writeFileSync(join(dir, 'laatuvahti.config.yaml'), 'rules:\n  yaml-syntax: off\n');
+    const off = run(['check', 'broken.yaml', '--today', TODAY], dir);
+    expect(off.code).toBe(1);
+    expect(off.stdout).toContain('1 plan could not be checked');
+  });
+
+  it('1 for an error finding, 0 once the config switches the firing rules off', async () => {
+    const dir = folder({ 'plan.yaml': PLAN, 'notes.yaml': 'a: 1\n' });
+    expect(run(['check', '--today', TODAY], dir).code).toBe(1);
+    writeFileSync(join(dir, 'laatuvahti.config.yaml'), await isolating(PLAN, {}));
+    const r = run(['check', '--today', TODAY], dir);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toBe('✔ 1 plan file checked, no problems · 1 non-plan YAML file skipped\n');
+  });
+
+  it('--max-warnings: warnings pass by default and fail over the limit; --quiet neither shows nor counts them', async () => {
+    const dir = folder({ 'plan.yaml': PLAN });
+    writeFileSync(join(dir, 'laatuvahti.config.yaml'), await isolating(PLAN, { 'social-activity-regular': 'warning' }));
+    expect(run(['check', '--today', TODAY], dir).code).toBe(0);
+    expect(run(['check', '--today', TODAY, '--max-warnings', '1'], dir).code).toBe(0);
+    const over = run(['check', '--today', TODAY, '--max-warnings', '0'], dir);
+    expect(over.code).toBe(1);
+    expect(over.stdout).toContain(`  8:14  warning  ${await messageOf(PLAN, 'social-activity-regular')}  social-activity-regular`);
+    const quiet = run(['check', '--today', TODAY, '--max-warnings', '0', '--quiet'], dir);
+    expect(quiet).toMatchObject({ code: 0, stdout: '✔ 1 plan file checked, no problems\n' });
+  });
+});
+
+describe('formats', () => {
+  it('json gives the same diagnostics as core check() for the same text and date', async () => {
+    const dir = folder({ 'plan.yaml': PLAN, 'sub/b.yaml': SYNTAX_ERROR, 'other.yaml': 'x: 1\n' });
+    const r = run(['check', '--format', 'json', '--today', TODAY], dir);
+    expect(r.code).toBe(1);
+    const report = json(r);
+    expect(report.files.map((f) => f.path)).toEqual(['plan.yaml', 'sub/b.yaml']);
+    expect(report.skipped).toEqual(['other.yaml']);
+    expect(report.files[0]!.diagnostics).toEqual(await check(PLAN, { today: TODAY }));
+    expect(report.files[1]!.diagnostics).toEqual(await check(SYNTAX_ERROR, { today: TODAY }));
+    expect(report.files[0]!.diagnostics.find((d) => d.ruleId === 'social-activity-regular')?.range).toEqual({ start: { line: 7, character: 13 }, end: { line: 7, character: 21 } });
+  });
+
+  it('json matches core check() on every fixture', async () => {
+    const fixtures = join(root, 'fixtures');
+    const files = existsSync(fixtures) ? readdirSync(fixtures, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f) && !f.endsWith('laatuvahti.config.yaml')).sort() : [];
+    const comparable = files.filter((f) => !findConfigFile(join(fixtures, f)));
+    if (comparable.length === 0) return;
+    const r = run(['check', ...comparable, '--format', 'json', '--today', TODAY], fixtures);
+    expect(r.code === 2 ? r.stderr : 'ok').toBe('ok');
+    const report = json(r);
+    for (const f of report.files) {
+      const expected = await check(readFileSync(join(fixtures, f.path), 'utf8'), { today: TODAY });
+      expect(f.diagnostics.map((d) => [d.ruleId, d.range])).toEqual(expected.map((d) => [d.ruleId, d.range]));
+      expect(f.diagnostics).toEqual(expected);
+    }
+  });
+
+  it('many files are checked in worker threads with the same results', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 80; i++) files[`plans/p${String(i).padStart(2, '0')}.yaml`] = PLAN.replace('Retket', `Retket ${i}`);
+    const dir = folder(files);
+    const r = run(['check', 'plans', '--format', 'json', '--today', TODAY], dir);
+    const report = json(r);
+    expect(report.files).toHaveLength(80);
+    expect(report.files.map((f) => f.path)).toEqual(Object.keys(files).sort());
+    for (const i of [0, 41, 79]) {
+      expect(report.files[i]!.diagnostics).toEqual(await check(files[report.files[i]!.path]!, { today: TODAY }));
+    }
+  });
+
+  it('sarif 2.1.0: schema, rules with source, 1-based regions, suppressions with justification', async () => {
+    const text = `${PLAN}    - name: Kesäretki\n      # laatuvahti-disable-next-line social-activity-regular -- Kesätauko asukkaiden kanssa (until 2027-01-31)\n      every: 2 months\n`;
+    const dir = folder({ 'plans/a plan.yaml': text });
+    const r = run(['check', '--format', 'sarif', '--today', TODAY], dir);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout);
+    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    expect(log.version).toBe('2.1.0');
+    const sarifRun = log.runs[0];
+    expect(sarifRun.tool.driver.name).toBe('laatuvahti');
+    const rules = sarifRun.tool.driver.rules as { id: string; shortDescription: { text: string }; helpUri: string; properties: { source?: string; requirements?: string[] } }[];
+    const regular = rules.find((x) => x.id === 'social-activity-regular')!;
+    expect(regular.shortDescription.text).toBe('Social activity takes place regularly');
+    expect(regular.helpUri).toMatch(/^https:\/\/.*social-activity-regular/);
+    expect(regular.properties.source).toContain('SHL 21 b §');
+    expect(regular.properties.requirements).toEqual(['R39']);
+    expect(rules.map((x) => x.id)).toEqual(expect.arrayContaining(['yaml-syntax', 'schema-type', 'schema-unknown-key', 'personal-id-in-public-document']));
+
+    const expected = await check(text, { today: TODAY });
+    const results = sarifRun.results as { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[]; suppressions?: unknown[] }[];
+    const standing = results.filter((x) => !x.suppressions);
+    expect(standing.map((x) => x.ruleId)).toEqual(expected.map((d) => d.ruleId));
+    standing.forEach((x, i) => {
+      const d = expected[i]!;
+      expect(rules[x.ruleIndex]!.id).toBe(x.ruleId);
+      expect(x.level).toBe(d.severity === 'info' ? 'note' : d.severity);
+      expect(x.message.text).toBe(d.message);
+      expect(x.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'plans/a%20plan.yaml', uriBaseId: '%SRCROOT%' });
+      expect(x.locations[0]!.physicalLocation.region).toEqual({ startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 });
+    });
+    const silenced = results.filter((x) => x.suppressions);
+    expect(silenced).toHaveLength(1);
+    expect(silenced[0]).toMatchObject({ ruleId: 'social-activity-regular', locations: [{ physicalLocation: { region: { startLine: 11, startColumn: 14 } } }] });
+    expect(silenced[0]!.suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: 'Kesätauko asukkaiden kanssa', properties: { until: '2027-01-31' } }]);
+  });
+
+  it('junit is well-formed XML: one suite per plan, a failure per finding', async () => {
+    const dir = folder({ 'a.yaml': PLAN.replace('Retket', 'Retket <&> "x"'), 'b.yaml': SYNTAX_ERROR, 'c.yaml': 'x: 1\n' });
+    const r = run(['check', '--format', 'junit', '--today', TODAY, '--output', 'reports/junit.xml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const doc = parseXml(readFileSync(join(dir, 'reports', 'junit.xml'), 'utf8'));
+    expect(doc.name).toBe('testsuites');
+    expect(doc.children.map((s) => s.attributes.name)).toEqual(['a.yaml', 'b.yaml']);
+    const expectedA = await check(PLAN.replace('Retket', 'Retket <&> "x"'), { today: TODAY });
+    const suiteA = doc.children[0]!;
+    expect(suiteA.attributes.failures).toBe(String(expectedA.length));
+    expect(suiteA.children.map((c) => c.children[0]!.attributes.message)).toEqual(expectedA.map((d) => d.message));
+    expect(suiteA.children.some((c) => c.children[0]!.attributes.message!.includes('"Retket <&> "x""'))).toBe(true);
+    expect(Number(doc.attributes.failures)).toBe(expectedA.length + (await check(SYNTAX_ERROR, { today: TODAY })).length);
+  });
+
+  it('github prints one annotation line per finding, escaped', async () => {
+    const text = PLAN.replace('Retket', '100% Retket');
+    const dir = folder({ 'x,y:z.yaml': text });
+    writeFileSync(join(dir, 'laatuvahti.config.yaml'), await isolating(text, { 'social-activity-regular': 'error', 'schema-unknown-key': 'warning' }));
+    writeFileSync(join(dir, 'x,y:z.yaml'), `${text}    - name: Muistelu\n      every: week\n      colour: blue\n`);
+    const r = run(['check', '--format', 'github', '--today', TODAY], dir);
+    expect(r.code).toBe(1);
+    const message = await messageOf(text, 'social-activity-regular');
+    expect(message).toContain('"100% Retket"');
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('::'))).toEqual([
+      `::error file=x%2Cy%3Az.yaml,line=8,col=14,endLine=8,endColumn=22,title=social-activity-regular::${message.replace('%', '%25')}`,
+      '::warning file=x%2Cy%3Az.yaml,line=11,col=7,endLine=11,endColumn=13,title=schema-unknown-key::Unknown key "colour".',
+    ]);
+  });
+
+  it('stylish groups per file, ends with a summary, colours only on request', async () => {
+    const dir = folder({ 'plan.yaml': PLAN, 'ci.yml': 'on: push\n' });
+    const r = run(['check', '--today', TODAY], dir);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('plan.yaml');
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^ {2}8:14 +error +${escapeRe(await messageOf(PLAN, 'social-activity-regular'))} {2}social-activity-regular$`)));
+    expect(lines.at(-2)).toMatch(/^✖ \d+ problems \(\d+ errors, \d+ warnings?\) in 1 of 1 plan file · 1 non-plan YAML file skipped$/);
+    expect(r.stdout).not.toContain('\u001b[');
+    expect(run(['check', '--today', TODAY, '--color'], dir).stdout).toContain('\u001b[31merror  \u001b[39m');
+    const fi = await messageOf(PLAN, 'social-activity-regular', 'fi');
+    expect(run(['check', '--today', TODAY, '--locale', 'fi'], dir).stdout).toMatch(new RegExp(`^ {2}8:14 +virhe +${escapeRe(fi)} {2}social-activity-regular$`, 'm'));
+  });
+});
+
+describe('privacy', () => {
+  const text = PLAN.replace('Retket', `Retket ${ID}`).replace(
+    '      every: 3 months\n',
+    `      # laatuvahti-disable-next-line social-activity-regular -- agreed with the relative of ${ID} (until 2027-01-01)\n      every: 3 months\n`,
+  );
+
+  it.each(['stylish', 'json', 'sarif', 'junit', 'github'])('%s never shows a personal identity code in full', (format) => {
+    const dir = folder({ [`plans/${ID}.yaml`]: text });
+    const r = run(['check', 'plans', '--format', format, '--today', TODAY], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).not.toContain(ID);
+    expect(r.stdout).toContain(MASKED);
+    const toFile = run(['check', 'plans', '--format', format, '--today', TODAY, '--output', 'out/report'], dir);
+    const written = readFileSync(join(dir, 'out', 'report'), 'utf8');
+    expect(toFile.stdout + toFile.stderr + written).not.toContain(ID);
+    expect(written).toContain(MASKED);
+    if (format !== 'github') expect(written).toContain(`agreed with the relative of ${MASKED}`);
+  });
+
+  it('masks codes in error messages on stderr too', () => {
+    const dir = folder({ 'plan.yaml': PLAN });
+    const r = run(['check', `missing-${ID}.yaml`], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`laatuvahti: No such file or folder: missing-${MASKED}.yaml\n`);
+  });
+});
+
+describe('rules, explain, init', () => {
+  it('rules lists every rule with default severity, kinds and source', () => {
+    const r = run(['rules'], folder());
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^RULE +SEVERITY +KINDS +SOURCE$/);
+    expect(lines).toContainEqual(expect.stringMatching(/^social-activity-regular +error +SelfMonitoringPlan +Valvira guidance on producing services in community housing \(SHL 21 b §\) \(R39\)$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^schema-unknown-key +warning +\* +built-in$/));
+    const fi = run(['rules', '--locale', 'fi'], folder({ 'laatuvahti.config.yaml': 'rules:\n  social-activity-regular: warning\n' }));
+    expect(fi.stdout).toMatch(/^social-activity-regular +error \(asetus: warning\) +SelfMonitoringPlan +Valvira, Palvelujen tuottaminen yhteisöllisessä asumisessa/m);
+  });
+
+  it('explain shows the README with title and source in the locale; an unknown id is exit 2 with a suggestion', () => {
+    const r = run(['explain', 'social-activity-regular', '--locale', 'fi'], folder());
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual([
+      '# social-activity-regular: Sosiaalista kanssakäymistä edistävä toiminta on säännöllistä',
+      '',
+      'Vakavuus: error · Koskee: SelfMonitoringPlan · Sovelletaan alkaen: 2023-01-01',
+      'Lähde: Valvira, Palvelujen tuottaminen yhteisöllisessä asumisessa (SHL 21 b §) (R39)',
+    ]);
+    expect(r.stdout).toContain(readFileSync(join(root, 'rules', 'social-activity-regular', 'README.md'), 'utf8').trimEnd());
+    const unknown = run(['explain', 'social-activity-regulr'], folder());
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toBe('laatuvahti: Unknown rule "social-activity-regulr". Did you mean "social-activity-regular"? Run "laatuvahti rules" for the list.\n');
+    expect(run(['explain', 'yaml-syntax'], folder()).stdout).toContain('# yaml-syntax: YAML syntax error');
+  });
+
+  it.each([
+    ['SelfMonitoringPlan', 'fi'],
+    ['ServiceDescription', 'sv'],
+    ['ServiceDescription', 'en'],
+  ])('init %s in %s writes a skeleton that passes the schema and never overwrites', (kind, language) => {
+    const dir = folder();
+    const r = run(['init', '--kind', kind, '--language', language, '--today', TODAY, 'new.yaml'], dir);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const written = readFileSync(join(dir, 'new.yaml'), 'utf8');
+    expect(parse(written)).toMatchObject({ apiVersion: 'laatuvahti/v1', kind, language, updated: TODAY });
+    const checked = json(run(['check', 'new.yaml', '--format', 'json', '--today', TODAY], dir));
+    expect(checked.files[0]!.kind).toBe(kind);
+    expect(checked.files[0]!.diagnostics.filter((d) => d.ruleId.startsWith('schema-') || d.ruleId === 'yaml-syntax')).toEqual([]);
+    const again = run(['init', '--kind', kind, 'new.yaml'], dir);
+    expect(again).toMatchObject({ code: 2, stderr: 'laatuvahti: new.yaml already exists; init never overwrites a file.\n' });
+    expect(readFileSync(join(dir, 'new.yaml'), 'utf8')).toBe(written);
+  });
+
+  it('init writes a default file name, or to stdout with -', () => {
+    const dir = folder();
+    expect(run(['init'], dir).code).toBe(0);
+    expect(existsSync(join(dir, 'omavalvontasuunnitelma.yaml'))).toBe(true);
+    const out = run(['init', '-', '--language', 'en', '--today', TODAY], dir);
+    expect(out.stdout).toMatch(/^# Self-monitoring plan \(laatuvahti\/v1\)/);
+    expect(readdirSync(dir)).toEqual(['omavalvontasuunnitelma.yaml']);
+  });
+
+  it('--help and --version', () => {
+    expect(run(['--help'], folder())).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: laatuvahti <command> [options]') });
+    const version = JSON.parse(readFileSync(join(root, 'packages', 'cli', 'package.json'), 'utf8')).version;
+    expect(run(['--version'], folder())).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+});
