@@ -2,31 +2,30 @@
  * Completion: keys the mapping at the cursor may still take, and the allowed values of the
  * field being typed (enums, booleans), each with its description in the user's language.
  */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver';
-import { isScalar } from 'yaml';
-import {
-  API_VERSION, KINDS, enumValues, knownKeys, positionAt, schemaKind,
-  type DataPath, type Locale, type ParsedText, type PlanKind,
-} from '@laatuvahti/core';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
+import { API_VERSION, KINDS, enumValues, knownKeys, schemaKind, type DataPath, type Locale, type PlanKind } from '@laatuvahti/core';
 import type { z } from 'zod';
-import { cursorContext } from './cursor-context.js';
+import { cursorContext, keysAt } from './cursor-context.js';
 import { fieldDescription, fieldSchema } from './field-info.js';
-import { mapAt } from './yaml-nodes.js';
 
-/** Inputs of a completion request. */
+/**
+ * Inputs of a completion request. Completion reads the text only (no parse): it runs on every
+ * keystroke, also in plans of thousands of lines.
+ */
 export interface CompletionInput {
-  parsed: ParsedText;
+  text: string;
   offset: number;
+  position: Position;
   kind: PlanKind | undefined;
   locale: Locale;
 }
 
 /** Completion items at the cursor (empty where nothing fits). */
 export function provideCompletion(input: CompletionInput): CompletionItem[] {
-  const { parsed, offset } = input;
-  const ctx = cursorContext(parsed.text, offset);
+  const { text, offset, position } = input;
+  const ctx = cursorContext(text, offset);
   if (!ctx) return [];
-  const range: Range = { start: positionAt(parsed.lineCounter, ctx.wordStart), end: positionAt(parsed.lineCounter, offset) };
+  const range: Range = { start: { line: position.line, character: position.character - (offset - ctx.wordStart) }, end: position };
   if (ctx.type === 'key') return keyItems(input, ctx.parentPath, range);
   if (!input.kind) {
     // Before the kind is known only the header can be completed.
@@ -48,13 +47,8 @@ function keyItems(input: CompletionInput, parentPath: DataPath, range: Range): C
     return parentPath.length === 0 ? ['apiVersion', 'kind'].map((k) => keyItem(k, undefined, input.locale, range)) : [];
   }
   const parent = fieldSchema(input.kind, parentPath);
-  const cursorLine = range.start.line;
   // Keys already present, except the one being typed on the cursor's line.
-  const present = new Set<string>();
-  for (const p of mapAt(input.parsed, parentPath)?.items ?? []) {
-    const r = (p.key as { range?: [number, number, number] } | null)?.range;
-    if (isScalar(p.key) && r && positionAt(input.parsed.lineCounter, r[0]).line !== cursorLine) present.add(String(p.key.value));
-  }
+  const present = keysAt(input.text, parentPath, input.text.lastIndexOf('\n', input.offset - 1) + 1);
   return knownKeys(parent)
     .filter((k) => !present.has(k))
     .map((k) => keyItem(k, fieldSchema(input.kind!, [...parentPath, k]), input.locale, range));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cursorContext } from './cursor-context.js';
+import { cursorContext, keysAt } from './cursor-context.js';
 
 /** Text with a `|` marking the cursor. */
 function at(marked: string) {
@@ -31,5 +31,15 @@ describe('cursorContext', () => {
     expect(at('coordination: >-\n  some text\nun|')).toMatchObject({ type: 'key', parentPath: [], word: 'un' });
     expect(at('# a comment |')).toBeUndefined();
     expect(at('content: some free text |')).toBeUndefined();
+  });
+});
+
+describe('keysAt', () => {
+  const text = 'unit:\n  name: x\n  ho\n  tenure: lease\nsocialActivity:\n  activities:\n    - name: A\n      every: week\n    - name: B\n      location: in-unit\ncoordination: >-\n  name: not a key\n';
+  it('lists the keys of a mapping, before and after the cursor, except the typed line', () => {
+    expect([...keysAt(text, ['unit'], text.indexOf('  ho'))]).toEqual(['name', 'tenure']);
+    expect([...keysAt(text, [], -1)]).toEqual(['unit', 'socialActivity', 'coordination']);
+    expect([...keysAt(text, ['socialActivity', 'activities', 1], -1)]).toEqual(['name', 'location']);
+    expect([...keysAt(text, ['socialActivity', 'activities', 2], -1)]).toEqual([]);
   });
 });

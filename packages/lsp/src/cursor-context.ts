@@ -28,8 +28,11 @@ function unquote(k: string): string {
   return /^["']/.test(k) ? k.slice(1, -1) : k;
 }
 
-/** Applies one line (or, with `commit` false, the cursor line's prefix) to the frame stack. */
-function step(stack: Frame[], indent: number, dashes: string, content: string, commit: boolean): void {
+/**
+ * Applies one line (or, with `commit` false, the cursor line's prefix) to the frame stack;
+ * `onKey` hears of every key with the path of the mapping it belongs to.
+ */
+function step(stack: Frame[], indent: number, dashes: string, content: string, commit: boolean, onKey?: (parent: PathSegment[], key: string) => void): void {
   const hasDash = dashes.length > 0;
   let firstIndex = 0;
   while (stack.length) {
@@ -52,8 +55,50 @@ function step(stack: Frame[], indent: number, dashes: string, content: string, c
   const key = KEY_RE.exec(content);
   if (key) {
     const rest = (key[2] ?? '').trim();
+    onKey?.(stack.map((f) => f.seg), unquote(key[1]!.trim()));
     stack.push({ col, seg: unquote(key[1]!.trim()), isItem: false, open: rest === '' || rest.startsWith('#'), scalar: /^[|>][-+0-9]*\s*(#.*)?$/.test(rest) });
   }
+}
+
+/** Calls `visit` for every structural line before offset `end` (blank lines, comments, block scalar text skipped). */
+function scanLines(text: string, end: number, visit: (indent: number, dashes: string, content: string, lineStart: number) => void): void {
+  let scalarCol = -1;
+  let pos = 0;
+  while (pos < end) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl === -1 || nl >= end ? end : nl;
+    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
+    const start = pos;
+    pos = lineEnd + 1;
+    const m = LINE_RE.exec(line)!;
+    const indent = m[1]!.length;
+    const dashes = m[2]!;
+    const content = m[3]!;
+    if (dashes === '' && (content.trim() === '' || content.trimStart().startsWith('#'))) continue;
+    if (scalarCol >= 0 && indent > scalarCol) continue;
+    scalarCol = -1;
+    if (indent === 0 && /^(---|\.\.\.)/.test(content)) continue;
+    visit(indent, dashes, content, start);
+    // A block scalar's text lines are deeper than its key: skip them.
+    const key = KEY_RE.exec(content);
+    if (key && /^[|>][-+0-9]*\s*(#.*)?$/.test((key[2] ?? '').trim())) scalarCol = indent + dashes.length;
+  }
+}
+
+/**
+ * The keys present in the mapping at `path`, read from the text like `cursorContext` reads it;
+ * the key on the line starting at `skipLineStart` (the one being typed) is left out.
+ */
+export function keysAt(text: string, path: readonly PathSegment[], skipLineStart: number): Set<string> {
+  const target = JSON.stringify(path);
+  const keys = new Set<string>();
+  const stack: Frame[] = [];
+  scanLines(text, text.length, (indent, dashes, content, lineStart) => {
+    step(stack, indent, dashes, content, true, (parent, key) => {
+      if (lineStart !== skipLineStart && JSON.stringify(parent) === target) keys.add(key);
+    });
+  });
+  return keys;
 }
 
 /**
@@ -65,24 +110,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   const prefix = text.slice(lineStart, offset);
   if (/(^|\s)#/.test(prefix)) return undefined;
   const stack: Frame[] = [];
-  let pos = 0;
-  while (pos < lineStart) {
-    const nl = text.indexOf('\n', pos);
-    const end = nl === -1 || nl >= lineStart ? lineStart - 1 : nl;
-    const line = text.slice(pos, end).replace(/\r$/, '');
-    pos = end + 1;
-    const m = LINE_RE.exec(line)!;
-    const indent = m[1]!.length;
-    if (m[3]!.trim() === '' && m[2] === '') continue;
-    if (m[3]!.trimStart().startsWith('#') && m[2] === '') continue;
-    const top = stack[stack.length - 1];
-    if (top?.scalar && indent > top.col) continue;
-    if (indent === 0 && /^(---|\.\.\.)/.test(m[3]!)) {
-      stack.length = 0;
-      continue;
-    }
-    step(stack, indent, m[2]!, m[3]!, true);
-  }
+  scanLines(text, lineStart, (indent, dashes, content) => step(stack, indent, dashes, content, true));
   const m = LINE_RE.exec(prefix)!;
   const top = stack[stack.length - 1];
   if (top?.scalar && m[1]!.length > top.col) return undefined;

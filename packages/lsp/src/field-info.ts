@@ -14,6 +14,14 @@ export function planKindOf(parsed: ParsedText): PlanKind | undefined {
   return isScalar(kind) && (KINDS as readonly unknown[]).includes(kind.value) ? (kind.value as PlanKind) : undefined;
 }
 
+const KIND_LINE_RE = /^kind[ \t]*:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(?:#.*)?$/m;
+
+/** The plan kind named on a top-level `kind:` line, read from the text without parsing it. */
+export function planKindOfText(text: string): PlanKind | undefined {
+  const kind = KIND_LINE_RE.exec(text)?.[1];
+  return kind && (KINDS as readonly string[]).includes(kind) ? (kind as PlanKind) : undefined;
+}
+
 /** The schema node at a data path of a plan of `kind`. */
 export function fieldSchema(kind: PlanKind, path: DataPath): z.ZodType | undefined {
   return schemaAt(schemasByKind[kind], path);

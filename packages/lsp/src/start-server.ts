@@ -14,10 +14,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPlanSkeleton, isPlanText, KINDS, LOCALES, type ParsedText } from '@laatuvahti/core';
 import { DocumentChecker, type CheckResult } from './document-checker.js';
 import { ParsedDocuments } from './parsed-documents.js';
+import { DIAGNOSTIC_SOURCE } from './to-lsp-diagnostic.js';
 import { WorkspaceSettings } from './workspace-settings.js';
 import { SettingsProblems } from './settings-problems.js';
 import { readClientSettings } from './client-settings.js';
-import { planKindOf, planLanguageOf } from './field-info.js';
+import { planKindOf, planKindOfText, planLanguageOf } from './field-info.js';
 import { provideHover } from './hover.js';
 import { provideCodeActions } from './code-actions.js';
 import { provideCompletion } from './completion.js';
@@ -165,53 +166,62 @@ export function startServer(connection: Connection): void {
 
   // ---- editor features ---------------------------------------------------------------------
 
-  /** What a feature request on a plan needs; undefined for documents that are not plans. */
+  /**
+   * What a feature request on a plan needs; undefined for documents that are not plans. The
+   * parse is per version and only on demand (completion reads the text alone).
+   */
   function planContext(uri: string) {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const result = checker.current(uri);
-    if (result ? !result.isPlan : !isPlanText(doc.getText())) return undefined;
-    const parsed = parsedDocs.get(doc);
+    const text = doc.getText();
+    if (result ? !result.isPlan : !isPlanText(text)) return undefined;
     const settings = settingsFor(uri);
-    return { parsed, result, settings, kind: planKindOf(parsed) ?? result?.kind, locale: settings.locale };
+    return { doc, text, result, settings, locale: settings.locale, kind: planKindOfText(text) ?? result?.kind, parsed: () => parsedDocs.get(doc) };
   }
 
   connection.onHover((params) => {
     const c = planContext(params.textDocument.uri);
     if (!c) return null;
+    const parsed = c.parsed();
     return provideHover({
-      parsed: c.parsed,
-      offset: offsetOf(c.parsed, params.position),
+      parsed,
+      offset: offsetOf(parsed, params.position),
       position: params.position,
       findings: c.result?.diagnostics ?? [],
-      kind: c.kind,
+      kind: planKindOf(parsed) ?? c.kind,
       pack: c.settings.pack,
       locale: c.locale,
     });
   });
 
   connection.onCodeAction((params) => {
+    // Editors ask on every cursor move: without a finding of ours there is nothing to parse for.
+    if (!params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE)) return [];
     const c = planContext(params.textDocument.uri);
     if (!c) return [];
+    const parsed = c.parsed();
     return provideCodeActions({
       uri: params.textDocument.uri,
-      parsed: c.parsed,
+      parsed,
       diagnostics: params.context.diagnostics,
-      kind: c.kind,
+      kind: planKindOf(parsed) ?? c.kind,
       locale: c.locale,
-      language: planLanguageOf(c.parsed) ?? c.locale,
+      language: planLanguageOf(parsed) ?? c.locale,
     });
   });
 
   connection.onCompletion((params) => {
     const c = planContext(params.textDocument.uri);
     if (!c) return [];
-    return provideCompletion({ parsed: c.parsed, offset: offsetOf(c.parsed, params.position), kind: c.kind, locale: c.locale });
+    return provideCompletion({ text: c.text, offset: c.doc.offsetAt(params.position), position: params.position, kind: c.kind, locale: c.locale });
   });
 
   connection.onDocumentSymbol((params) => {
     const c = planContext(params.textDocument.uri);
-    return c ? provideDocumentSymbols(c.parsed, c.kind, c.locale) : [];
+    if (!c) return [];
+    const parsed = c.parsed();
+    return provideDocumentSymbols(parsed, planKindOf(parsed) ?? c.kind, c.locale);
   });
 
   // ---- custom requests -----------------------------------------------------------------------
