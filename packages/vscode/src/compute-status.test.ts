@@ -31,8 +31,9 @@ describe('computeStatus', () => {
     expect(computeStatus({ ...base, counts: { errors: 0, warnings: 0, infos: 1 } }, 'en').text).toBe('$(info) 0 errors, 0 warnings, 1 note');
   });
 
-  it('names the file in the tooltip', () => {
+  it('names the file in the tooltip and the accessibility label', () => {
     expect(computeStatus(base, 'en').tooltip).toBe('Laatuvahti: plan.yaml. Click to open the Problems panel.');
+    expect(computeStatus({ ...base, counts: { errors: 1, warnings: 2, infos: 0 } }, 'fi').accessibilityLabel).toBe('Laatuvahti, plan.yaml: 1 virhe, 2 varoitusta');
   });
 });
 

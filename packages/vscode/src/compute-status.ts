@@ -25,18 +25,21 @@ export interface StatusView {
   /** Label with a codicon: $(check), $(sync~spin), $(error), $(warning) or $(info). */
   text: string;
   tooltip: string;
+  /** What a screen reader says: the file and its state, without icons. */
+  accessibilityLabel: string;
 }
 
 /** Computes the status bar item for the active editor. */
 export function computeStatus(input: StatusInput, locale: UiLocale): StatusView {
   const m = uiMessages(locale);
   const tooltip = m.statusTooltip(input.fileName);
-  if (!input.isYaml || !input.isPlan) return { visible: false, text: '', tooltip };
-  if (!input.checked) return { visible: true, text: `$(sync~spin) ${m.checking}`, tooltip };
+  const view = (icon: string, label: string): StatusView =>
+    ({ visible: true, text: `$(${icon}) ${label}`, tooltip, accessibilityLabel: `Laatuvahti, ${input.fileName}: ${label}` });
+  if (!input.isYaml || !input.isPlan) return { visible: false, text: '', tooltip, accessibilityLabel: '' };
+  if (!input.checked) return view('sync~spin', m.checking);
   const { errors, warnings, infos } = input.counts;
-  if (errors + warnings + infos === 0) return { visible: true, text: `$(check) ${m.noFindings}`, tooltip };
-  const icon = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info';
-  return { visible: true, text: `$(${icon}) ${m.counts(input.counts)}`, tooltip };
+  if (errors + warnings + infos === 0) return view('check', m.noFindings);
+  return view(errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info', m.counts(input.counts));
 }
 
 /** Severity numbering of the two APIs: LSP counts from 1 (Error), VS Code from 0 (Error). */

@@ -71,6 +71,7 @@ export class PlanStatusBar implements vscode.Disposable {
     }
     this.item.text = view.text;
     this.item.tooltip = view.tooltip;
+    this.item.accessibilityInformation = { label: view.accessibilityLabel };
     this.item.show();
   }
 
