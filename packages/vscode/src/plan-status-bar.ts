@@ -4,6 +4,7 @@
  * computed by compute-status.ts.
  */
 import * as vscode from 'vscode';
+import { SHOW_PROBLEMS } from './command-ids.js';
 import { computeStatus, countFindings } from './compute-status.js';
 import { looksLikePlan } from './looks-like-plan.js';
 import type { UiLocale } from './resolve-locale.js';
@@ -19,7 +20,7 @@ export class PlanStatusBar implements vscode.Disposable {
   constructor(private readonly locale: () => UiLocale) {
     this.item = vscode.window.createStatusBarItem('laatuvahti.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'Laatuvahti';
-    this.item.command = 'workbench.actions.view.problems';
+    this.item.command = SHOW_PROBLEMS;
     this.subscriptions.push(
       this.item,
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),

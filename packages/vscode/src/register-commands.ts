@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
+import { COMMANDS, SHOW_PROBLEMS } from './command-ids.js';
 import { inBatches, planFileExclude, PLAN_FILE_INCLUDE, summariseCheck } from './plan-files.js';
 import { REQUESTS, type CheckFileResult, type CheckFilesResult, type PlanKind, type RuleDocumentationResult, type RuleSummary, type SkeletonResult } from './protocol.js';
 import type { UiLocale } from './resolve-locale.js';
@@ -23,15 +24,6 @@ export interface CommandContext {
   /** Restarts the language server. */
   restart(): Promise<void>;
 }
-
-/** Command ids, as package.json contributes them. */
-export const COMMANDS = {
-  checkWorkspace: 'laatuvahti.checkWorkspace',
-  showRuleDocumentation: 'laatuvahti.showRuleDocumentation',
-  newSelfMonitoringPlan: 'laatuvahti.newSelfMonitoringPlan',
-  newServiceDescription: 'laatuvahti.newServiceDescription',
-  restartServer: 'laatuvahti.restartServer',
-} as const;
 
 // More files than any care organisation keeps plans in; the cap bounds a mistaken open of "/".
 const MAX_FILES = 10_000;
@@ -106,7 +98,7 @@ async function checkWorkspace(ctx: CommandContext, running: Running): Promise<vo
   const found = summary.counts.errors + summary.counts.warnings + summary.counts.infos > 0;
   const show = found ? vscode.window.showWarningMessage(text, m.showProblems) : vscode.window.showInformationMessage(text);
   void show.then((choice) => {
-    if (choice === m.showProblems) void vscode.commands.executeCommand('workbench.actions.view.problems');
+    if (choice === m.showProblems) void vscode.commands.executeCommand(SHOW_PROBLEMS);
   });
 }
 
