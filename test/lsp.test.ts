@@ -87,7 +87,8 @@ describe('diagnostics', () => {
     expect(unknownKey).toMatchObject({ source: 'laatuvahti', message: 'Unknown key "adress". Did you mean "address"?', data: { fix: { kind: 'renameKey', path: ['unit', 'adress'], key: 'address' } } });
     expect(badEnum!.data).toEqual({ fix: { kind: 'replaceValue', path: ['unit', 'housingType'], value: 'community-housing' } });
     expect(tooRare!.codeDescription!.href).toMatch(/rules\/social-activity-regular\/README\.md$/);
-    expect(tooRare!.message).toBe('The activity "Retket" takes place too rarely (3 months); regular means at least every month.');
+    // The rule's wording belongs to its folder; the message must carry the activity and interval.
+    expect(tooRare!.message).toMatch(/"Retket".*3 months/);
     expect(noInterval!.data).toEqual({ fix: { kind: 'insertKey', parentPath: ['socialActivity', 'activities', 1], key: 'every' } });
     for (const d of p.diagnostics) expect(d.source).toBe('laatuvahti');
 
@@ -135,8 +136,8 @@ describe('diagnostics', () => {
     expect(publishes[publishes.length - 1]!.version).toBe(last);
     for (const p of publishes) {
       // Each publish holds exactly the findings of the text of its own version.
-      const rare = p.diagnostics.filter((d) => d.code === 'social-activity-regular' && d.message.includes('too rarely'));
-      expect(rare.map((d) => d.message)).toEqual([`The activity "Retket" takes place too rarely (${p.version} months); regular means at least every month.`]);
+      const rare = p.diagnostics.filter((d) => d.code === 'social-activity-regular' && d.message.includes('"Retket"'));
+      expect(rare.map((d) => /(\d+) months/.exec(d.message)?.[1])).toEqual([String(p.version)]);
     }
     expect(await c.stop()).toBe(0);
   });
@@ -149,7 +150,7 @@ describe('diagnostics', () => {
     const final = c.nextPublish((p) => p.uri === uri && p.version === 6);
     for (let v = 2; v <= 6; v++) await c.replace(uri, PLAN.replace('every: 3 months', `every: ${v} months`));
     const p = await final;
-    expect(p.diagnostics.some((d) => d.message.includes('(6 months)'))).toBe(true);
+    expect(p.diagnostics.some((d) => d.code === 'social-activity-regular' && d.message.includes('6 months'))).toBe(true);
     expect(c.publishes.filter((x) => x.uri === uri).map((x) => x.version)).toEqual([1, 6]);
     expect(await c.stop()).toBe(0);
   });
@@ -238,11 +239,20 @@ describe('editor features', () => {
     await c.open(uri, PLAN);
     const onFinding = await c.request<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 15 } });
     expect(onFinding.contents.kind).toBe('markdown');
-    const v = onFinding.contents.value;
-    expect(v).toContain('**Sosiaalista kanssakäymistä edistävä toiminta on säännöllistä** · `social-activity-regular`');
-    expect(v).toContain('Every activity under `socialActivity.activities` states how often it takes place');
-    expect(v).toContain('Lähde: Valvira, Palvelujen tuottaminen yhteisöllisessä asumisessa (SHL 21 b §) (R39)');
-    expect(v).toContain('`socialActivity.activities[0].every`: Kuinka usein toimintaa on (esim. week, 2 weeks).');
+    // The rule's own words (title, source, README) come from its folder, as the server has them.
+    const rules = await c.request<{ id: string; title: string; source: string }[]>('laatuvahti/listRules', {});
+    const rule = rules.find((r) => r.id === 'social-activity-regular')!;
+    expect(rule.title).toMatch(/^Sosiaalista kanssakäymistä/);
+    const docs = (await c.request<{ markdown: string }>('laatuvahti/ruleDocumentation', { ruleId: 'social-activity-regular' })).markdown;
+    const sections = onFinding.contents.value.split('\n\n---\n\n');
+    const explained = sections.find((x) => x.includes('`social-activity-regular`'))!;
+    const [title, summary, source] = explained.split('\n\n');
+    expect(title).toBe(`**${rule.title}** · \`social-activity-regular\``);
+    expect(summary!.length).toBeGreaterThan(20);
+    expect(docs).toContain(summary); // the "what it checks" paragraph of its README
+    expect(source).toMatch(new RegExp(`^Lähde: \\[?${rule.source.replace(/[()§.]/g, '\\$&')}.*\\(R\\d\\d[^)]*\\)`));
+    expect(source).toContain('[Ohje](https://');
+    expect(sections[sections.length - 1]).toBe('`socialActivity.activities[0].every`: Kuinka usein toimintaa on (esim. week, 2 weeks).');
 
     const onKey = await c.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 4 } });
     expect(onKey.contents.value).toContain('`unit.housingType`: Asumispalvelun muoto (SHL 21–21 c §).');
@@ -387,21 +397,25 @@ describe('custom requests', () => {
     expect(results[1]!.diagnostics).toEqual([]);
     expect((await published).diagnostics).toEqual(results[0]!.diagnostics);
 
+    // Titles and sources are the rule folder's words: checked for locale and consistency.
+    type Row = { id: string; title: string; severity: string; source: string };
+    const rowsIn = async (locale: string) => c.request<Row[]>('laatuvahti/listRules', { locale });
+    const [fi, sv] = [await rowsIn('fi'), await rowsIn('sv')];
+    const fiRow = fi.find((r) => r.id === 'social-activity-regular')!;
+    const svRow = sv.find((r) => r.id === 'social-activity-regular')!;
+    expect(fiRow).toMatchObject({ severity: 'error', title: expect.stringMatching(/^Sosiaalista kanssakäymistä/) });
+    expect(svRow.title).not.toBe(fiRow.title);
+    expect(svRow.source).not.toBe(fiRow.source);
+    expect(fi.find((r) => r.id === 'schema-unknown-key')).toEqual({ id: 'schema-unknown-key', title: 'Tuntematon avain', severity: 'warning', source: '' });
+    expect(fi.map((r) => r.id)).toEqual([...fi.map((r) => r.id)].sort());
+
     const docs = await c.request<{ markdown: string } | null>('laatuvahti/ruleDocumentation', { ruleId: 'social-activity-regular', locale: 'sv' });
-    expect(docs!.markdown).toMatch(/^# Verksamheten som främjar socialt umgänge är regelbunden\n/);
-    expect(docs!.markdown).toContain('Källa: Valvira, Produktion av tjänster inom gemenskapsboende (SvL 21 b §) (R39)');
+    expect(docs!.markdown.startsWith(`# ${svRow.title}\n`)).toBe(true);
+    expect(docs!.markdown).toContain('`social-activity-regular` · Allvarlighetsgrad: error');
+    expect(docs!.markdown).toContain(`Källa: ${svRow.source}`);
     expect(docs!.markdown).toContain('## What it checks');
     expect(await c.request('laatuvahti/ruleDocumentation', { ruleId: 'no-such-rule' })).toBeNull();
     expect((await c.request<{ markdown: string }>('laatuvahti/ruleDocumentation', { ruleId: 'schema-type' })).markdown).toMatch(/^# Wrong type or value\n/);
-
-    const rules = await c.request<{ id: string; title: string; severity: string; source: string }[]>('laatuvahti/listRules', { locale: 'fi' });
-    expect(rules.find((r) => r.id === 'social-activity-regular')).toEqual({
-      id: 'social-activity-regular',
-      title: 'Sosiaalista kanssakäymistä edistävä toiminta on säännöllistä',
-      severity: 'error',
-      source: 'Valvira, Palvelujen tuottaminen yhteisöllisessä asumisessa (SHL 21 b §)',
-    });
-    expect(rules.find((r) => r.id === 'schema-unknown-key')).toMatchObject({ severity: 'warning', source: '' });
 
     const skeleton = await c.request<{ text: string }>('laatuvahti/skeleton', { kind: 'ServiceDescription', language: 'sv' });
     expect(skeleton.text).toMatch(/^#/);

@@ -104,13 +104,19 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
-    if (features.dynamicWatchers) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
-    }
-    if (features.dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'laatuvahti' });
-    if (features.configuration) {
-      await loadSettings();
+    // Checks wait for the settings; whatever happens, they must not wait forever.
+    try {
+      if (features.configuration) await loadSettings();
+    } finally {
       markReady();
+    }
+    try {
+      if (features.dynamicWatchers) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+      }
+      if (features.dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'laatuvahti' });
+    } catch (e) {
+      connection.console.warn(`laatuvahti: could not register for file and settings changes: ${String(e)}`);
     }
   });
 
