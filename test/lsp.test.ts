@@ -143,7 +143,8 @@ describe('diagnostics', () => {
   });
 
   it('debounces: a burst of edits yields one check, of the last version', async () => {
-    const c = client({}); // default debounce (150 ms)
+    // A debounce longer than any pause between these writes, even on a loaded machine.
+    const c = client({ initializationOptions: { debounceMs: 1000 } });
     await c.start();
     const uri = uriOf('burst.yaml');
     await c.open(uri, PLAN);
@@ -202,6 +203,9 @@ describe('configuration', () => {
     const off = c.nextPublish((p) => p.uri === uri && !p.diagnostics.some((d) => d.code === 'social-activity-regular'));
     await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
     const q = await off;
+    // No publish between the two changes went back to the old severity.
+    const between = c.publishes.slice(c.publishes.indexOf(p) + 1, c.publishes.indexOf(q)).filter((x) => x.uri === uri);
+    expect(between.flatMap((x) => x.diagnostics).filter((d) => d.code === 'social-activity-regular' && d.severity !== 2)).toEqual([]);
     expect(q.diagnostics.find((d) => d.code === 'schema-unknown-key')!.message).toBe('Okänd nyckel "adress". Menade du "address"?');
 
     // A config problem is shown on the config file itself.
