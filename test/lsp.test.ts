@@ -284,6 +284,9 @@ describe('editor features', () => {
     expect((await actionsFor(badEnum!))[0]!.edit.changes[uri]).toEqual([{ range: range(6, 15, 6, 31), newText: 'community-housing' }]);
     expect((await actionsFor(noInterval!))[0]).toMatchObject({ title: 'Insert the missing key "every"', kind: 'quickfix', isPreferred: true, edit: { changes: { [uri]: [{ range: range(12, 0, 12, 0), newText: '      every: month\n' }] } } });
     expect((await actionsFor(tooRare!)).map((a) => a.edit.changes[uri])).toEqual([[{ range: range(10, 0, 10, 0), newText: '      # laatuvahti-disable-next-line social-activity-regular -- <reason>\n' }]]);
+    // A client that drops `data` still gets the fix, found by rule, message and range.
+    const { data: _dropped, ...withoutData } = noInterval!;
+    expect((await actionsFor(withoutData))[0]!.title).toBe('Insert the missing key "every"');
     expect(await c.stop()).toBe(0);
   });
 

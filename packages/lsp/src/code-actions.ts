@@ -7,7 +7,7 @@ import { isScalar, type Pair } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
 import {
   KINDS, keySkeleton, knownKeys, locatePath, placeholderValue, positionAt, rangeOf, renderScalar, schemaAt, schemasByKind,
-  type DataPath, type DiagnosticFix, type Locale, type ParsedText, type PlanKind, type SkeletonOptions,
+  type DataPath, type Diagnostic, type DiagnosticFix, type Locale, type ParsedText, type PlanKind, type Range, type SkeletonOptions,
 } from '@laatuvahti/core';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './to-lsp-diagnostic.js';
 import { lspText } from './lsp-messages.js';
@@ -24,6 +24,8 @@ export interface CodeActionInput {
   locale: Locale;
   /** Language of the plan's free text (for placeholders written into it). */
   language: Locale;
+  /** Findings of the current version, for clients that drop a diagnostic's `data`. */
+  findings?: readonly Diagnostic[];
 }
 
 // Findings that a comment cannot or should not silence.
@@ -35,7 +37,7 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
   const skeletonOptions: SkeletonOptions = { placeholder: lspText('fillIn', input.language) };
   for (const d of input.diagnostics) {
     if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string') continue;
-    const fix = (d.data as DiagnosticData | undefined)?.fix;
+    const fix = (d.data as DiagnosticData | undefined)?.fix ?? input.findings?.find((f) => f.ruleId === d.code && f.message === d.message && sameRange(f.range, d.range))?.fix;
     if (fix) {
       for (const a of fixActions(input, fix, skeletonOptions)) actions.push({ ...a, kind: CodeActionKind.QuickFix, diagnostics: [d] });
     }
@@ -45,6 +47,10 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
     }
   }
   return actions;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function fixActions(input: CodeActionInput, fix: DiagnosticFix, options: SkeletonOptions): CodeAction[] {

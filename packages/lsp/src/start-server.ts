@@ -214,6 +214,7 @@ export function startServer(connection: Connection): void {
       kind: planKindOf(parsed) ?? c.kind,
       locale: c.locale,
       language: planLanguageOf(parsed) ?? c.locale,
+      findings: c.result?.diagnostics ?? [],
     });
   });
 
