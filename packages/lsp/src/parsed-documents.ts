@@ -1,9 +1,13 @@
 /**
- * A per-version cache of parsed text for hover, completion, code actions and symbols, so a
+ * A per-version cache of parsed text for hover, code actions and symbols, so a
  * burst of requests on one version parses it once (and diagnostics never wait for it).
  */
 import { parseText, type ParsedText } from '@laatuvahti/core';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+// Requests cluster on the documents being edited; a parse tree is many times its text, so only
+// the most recently used few are kept (fifty open plans must not hold fifty trees).
+const MAX_ENTRIES = 4;
 
 /** Parsed documents by URI, each valid for exactly one version. */
 export class ParsedDocuments {
@@ -12,9 +16,17 @@ export class ParsedDocuments {
   /** The parsed text of the document's current version. */
   get(doc: TextDocument): ParsedText {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.parsed;
+    this.cache.delete(doc.uri); // re-inserted below: Map order is recency order
+    if (hit && hit.version === doc.version) {
+      this.cache.set(doc.uri, hit);
+      return hit.parsed;
+    }
     const parsed = parseText(doc.getText());
     this.cache.set(doc.uri, { version: doc.version, parsed });
+    for (const uri of this.cache.keys()) {
+      if (this.cache.size <= MAX_ENTRIES) break;
+      this.cache.delete(uri);
+    }
     return parsed;
   }
 
