@@ -218,7 +218,7 @@ describe('formats', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 80; i++) files[`plans/p${String(i).padStart(2, '0')}.yaml`] = PLAN.replace('Retket', `Retket ${i}`);
     const dir = folder(files);
-    const r = run(['check', 'plans', '--format', 'json', '--today', TODAY], dir);
+    const r = run(['check', 'plans', '--format', 'json', '--today', TODAY], dir, { LAATUVAHTI_THREADS: '2' });
     const report = json(r);
     expect(report.files).toHaveLength(80);
     expect(report.files.map((f) => f.path)).toEqual(Object.keys(files).sort());

@@ -61,6 +61,9 @@ export default defineConfig({
   dts: false,
   esbuildPlugins: [zodEnglishOnly, packAsJsonString],
   esbuildOptions(options) {
+    // The bin runs the bundle through vm.Script, which has no loader for import(): lazy imports
+    // (formatters, commands, node:worker_threads) become require() calls.
+    options.supported = { ...options.supported, 'dynamic-import': false };
     options.alias = {
       '@laatuvahti/core/node': `${coreSrc}node.ts`,
       '@laatuvahti/core': `${coreSrc}index.ts`,

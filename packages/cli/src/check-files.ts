@@ -4,7 +4,7 @@
  * idle. Results come back in the order of the files.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { checkFile, createResolver, type CheckJob, type CheckedFile } from './check-file.js';
 import type { BatchRequest, BatchResponse, WorkerData } from './check-worker.js';
 
@@ -18,7 +18,7 @@ export const IN_PROCESS_LIMIT = 48;
 export interface CheckFilesOptions {
   /** The script a worker thread runs (the bin, which calls `runWorker`). */
   workerEntry?: string;
-  /** Number of threads; default: the available cores. */
+  /** Number of threads; default: `LAATUVAHTI_THREADS`, else the available cores. */
   threads?: number;
   /** Called after each finished batch with the number of files done. */
   onProgress?: (done: number) => void;
@@ -26,9 +26,18 @@ export interface CheckFilesOptions {
 
 /** Checks `files`; never rejects for a file's content, only for a broken worker. */
 export async function checkFiles(files: readonly string[], job: CheckJob, options: CheckFilesOptions = {}): Promise<CheckedFile[]> {
-  const threads = Math.min(options.threads ?? availableParallelism(), Math.ceil(files.length / 16));
-  if (!options.workerEntry || files.length <= IN_PROCESS_LIMIT || threads < 2) return checkInProcess(files, job, options.onProgress);
-  return checkInWorkers(files, job, options.workerEntry, threads, options.onProgress);
+  if (!options.workerEntry || files.length <= IN_PROCESS_LIMIT) return checkInProcess(files, job, options.onProgress);
+  const threads = Math.min(options.threads ?? threadsFromEnv() ?? availableParallelism(), Math.ceil(files.length / 16));
+  if (threads < 2) return checkInProcess(files, job, options.onProgress);
+  // Loaded only here: node:worker_threads costs a fresh process more than checking one plan.
+  const { Worker } = await import('node:worker_threads');
+  return checkInWorkers(Worker, files, job, options.workerEntry, threads, options.onProgress);
+}
+
+/** `LAATUVAHTI_THREADS=N`: for containers that report more cores than they may use. */
+function threadsFromEnv(): number | undefined {
+  const n = Number(process.env.LAATUVAHTI_THREADS);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 async function checkInProcess(files: readonly string[], job: CheckJob, onProgress?: (done: number) => void): Promise<CheckedFile[]> {
@@ -41,7 +50,14 @@ async function checkInProcess(files: readonly string[], job: CheckJob, onProgres
   return results;
 }
 
-function checkInWorkers(files: readonly string[], job: CheckJob, entry: string, threads: number, onProgress?: (done: number) => void): Promise<CheckedFile[]> {
+function checkInWorkers(
+  WorkerClass: typeof Worker,
+  files: readonly string[],
+  job: CheckJob,
+  entry: string,
+  threads: number,
+  onProgress?: (done: number) => void,
+): Promise<CheckedFile[]> {
   // Small batches balance the load; two in flight per worker hide the message round trip.
   const batchSize = Math.max(1, Math.min(16, Math.ceil(files.length / (threads * 8))));
   const results: CheckedFile[] = new Array(files.length);
@@ -68,7 +84,7 @@ function checkInWorkers(files: readonly string[], job: CheckJob, entry: string, 
     };
     const workerData: WorkerData = { laatuvahtiWorker: true, job };
     for (let i = 0; i < threads; i++) {
-      const worker = new Worker(entry, { workerData, argv: [WORKER_FLAG] });
+      const worker = new WorkerClass(entry, { workerData, argv: [WORKER_FLAG] });
       workers.push(worker);
       worker.on('message', (response: BatchResponse) => {
         const start = starts.get(response.id)!;

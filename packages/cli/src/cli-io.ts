@@ -1,12 +1,11 @@
 /**
- * CLI, output step: the only place that writes. Every string leaves through
- * `redactPersonalIds`, whatever it holds (messages, suppression reasons, paths, config
+ * CLI, output step: the only place that writes. Every string leaves through the redactor
+ * (core's `redactPersonalIds`), whatever it holds (messages, suppression reasons, paths, config
  * problems), so a personal identity code never reaches a terminal, a log or a report file in
  * full; core masks its messages already, this is the second line of defence.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { redactPersonalIds } from '@laatuvahti/core';
 
 /** Where a command writes and what it may ask about its surroundings. */
 export interface CliIo {
@@ -14,28 +13,28 @@ export interface CliIo {
   out(text: string): void;
   /** Writes to stderr (redacted). */
   err(text: string): void;
+  /** Writes a report file (redacted), creating its folder. Throws on failure. */
+  writeFile(path: string, text: string): void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
 }
 
-/** The process's own streams, folder and environment. */
-export function processIo(): CliIo {
+/** The process's own streams, folder and environment; `redact` is applied to everything written. */
+export function processIo(redact: (text: string) => string): CliIo {
   return {
-    out: (text) => void process.stdout.write(redactPersonalIds(text)),
-    err: (text) => void process.stderr.write(redactPersonalIds(text)),
+    out: (text) => void process.stdout.write(redact(text)),
+    err: (text) => void process.stderr.write(redact(text)),
+    writeFile: (path, text) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, redact(text));
+    },
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     cwd: process.cwd(),
     env: process.env,
   };
-}
-
-/** Writes a report file (redacted), creating its folder. Throws on failure. */
-export function writeReportFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, redactPersonalIds(text));
 }
 
 /** Whether stylish output gets colours: the flag wins, then NO_COLOR, then "is it a terminal". */

@@ -1,7 +1,7 @@
 /**
  * CLI entry: argv -> command -> exit code. The bin loads this bundle and calls `runCli` (or
- * `runWorker` inside a worker thread). Commands are loaded on demand and nothing runs at import
- * time, so `--help` and argument errors stay fast.
+ * `runWorker` inside a worker thread). Core and the commands are loaded on demand and nothing
+ * runs at import time.
  */
 import { parseArgs, usage, UsageError } from './parse-args.js';
 import { processIo, type CliIo } from './cli-io.js';
@@ -18,7 +18,11 @@ export interface RunContext {
 
 /** Runs the command line `argv` (without node and script); resolves to the exit code. */
 export async function runCli(argv: readonly string[], context: RunContext = {}): Promise<number> {
-  const io = context.io ?? processIo();
+  let io = context.io;
+  if (!io) {
+    preferJitlessZod();
+    io = processIo((await import('@laatuvahti/core')).redactPersonalIds);
+  }
   let parsed;
   try {
     parsed = parseArgs(argv);
@@ -54,6 +58,18 @@ export async function runCli(argv: readonly string[], context: RunContext = {}):
     io.err(`laatuvahti: internal error: ${(e as Error).stack ?? String(e)}\n`);
     return EXIT_TOOL_ERROR;
   }
+}
+
+/**
+ * zod compiles a fast path per object schema (with `new Function`) the first time it parses;
+ * for the plan schemas that costs about 10 ms, which a process checking a few plans never earns
+ * back (warm parses differ by ~0.05 ms). Worker threads, which check hundreds, keep the default.
+ * zod reads its configuration from this global, the same object `z.config()` writes; it must be
+ * set before core builds its schemas, i.e. before core is first imported.
+ */
+function preferJitlessZod(): void {
+  const g = globalThis as { __zod_globalConfig?: Record<string, unknown> };
+  g.__zod_globalConfig = { ...g.__zod_globalConfig, jitless: true };
 }
 
 /** Serves check batches inside a worker thread (see check-worker.ts). */

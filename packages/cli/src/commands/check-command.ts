@@ -12,7 +12,7 @@ import { EXIT_TOOL_ERROR, exitCodeOf, onlyErrors, summarize } from '../run-resul
 import { listRules, mergeRules, type RuleInfo } from '../rule-catalog.js';
 import { loadFormatter } from '../formatters/format-report.js';
 import { createProgress } from '../progress.js';
-import { useColor, writeReportFile, type CliIo } from '../cli-io.js';
+import { useColor, type CliIo } from '../cli-io.js';
 import { displayPath, displayUri } from '../display-path.js';
 import type { CliOptions } from '../parse-args.js';
 import { VERSION } from '../version.js';
@@ -84,7 +84,7 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
   });
   if (options.output) {
     try {
-      writeReportFile(resolve(io.cwd, options.output), text);
+      io.writeFile(resolve(io.cwd, options.output), text);
     } catch (e) {
       io.err(`laatuvahti: Cannot write ${options.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return EXIT_TOOL_ERROR;
