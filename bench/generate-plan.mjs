@@ -65,13 +65,30 @@ relatedPlans:
 
 const INTERVALS = ['week', '2 weeks', 'month', 'week', '2 months'];
 
+// Real plans are mostly prose: each list item carries a few lines of free text, as the plan
+// format's own example does. Items are sized accordingly (about 8-16 lines each).
+const PROSE = [
+  'Toiminta suunnitellaan yhdessä asukkaiden kanssa asukaskokouksessa,',
+  'ja toiveet kirjataan asukkaan asiakassuunnitelmaan. Toteutumista seurataan',
+  'kuukausittain tiimipalaverissa ja muutokset päivitetään tähän suunnitelmaan.',
+  'Omaisille kerrotaan muutoksista omaisteniltoina ja sähköpostilla.',
+];
+
+function prose(indent, lines) {
+  let out = '';
+  for (let i = 0; i < lines; i++) out += `${indent}${PROSE[i % PROSE.length]}\n`;
+  return out;
+}
+
 function clientGroup(i) {
   return `  - id: ryhma-${i}
     name: Asiakasryhmä ${i}
     needs: [home-care, support-services]
-    goals: [Kotona asumisen tukeminen]
-    serviceAmount: Kotihoito 1–3 käyntiä päivässä asiakassuunnitelman mukaan.
-    rehabilitation: none
+    goals:
+      - Kotona asumisen tukeminen
+      - Arjen taitojen ylläpitäminen
+    serviceAmount: >-
+${prose('      ', 3)}    rehabilitation: none
 `;
 }
 
@@ -85,44 +102,62 @@ function service(i) {
       businessId: 7654321-2
       kind: external-private
     clientGroups: [ryhma-${i}]
-    goals: [Päivittäisistä toiminnoista selviytyminen]
-    content: Henkilökohtainen hoito ja huolenpito.
-    amount: Asiakassuunnitelman mukaan.
-`;
+    goals:
+      - Päivittäisistä toiminnoista selviytyminen
+      - Turvallinen asuminen
+    content: >-
+${prose('      ', 4)}    amount: >-
+${prose('      ', 2)}`;
 }
 
 function activity(i) {
   return `    - name: Toiminta ${i}
-      goals: [Sosiaalisten suhteiden ylläpitäminen]
+      goals:
+        - Sosiaalisten suhteiden ylläpitäminen
+        - Liikkumiskyvyn tukeminen
       promotes: [wellbeing, social-relationships]
       every: ${INTERVALS[i % INTERVALS.length]}
       location: ${i % 3 === 0 ? 'outside-unit' : 'in-unit'}
-      basedOn: Asukkaiden toivekysely 2026.
-`;
+      basedOn: >-
+${prose('        ', 3)}`;
 }
 
 function role(i) {
   return `    - { title: lähihoitaja ${i}, count: 1, qualification: lähihoitaja }\n`;
 }
 
-function report(i) {
-  const month = String((i % 9) + 1).padStart(2, '0');
-  return `  - date: 2026-${month}-05
-    findings: [Havainto ${i}]
-    changes: [Muutos ${i}]
+function report(i, n) {
+  // Every three months, the latest in September 2026, in date order.
+  const monthsBack = 3 * (n - 1 - i);
+  const total = 2026 * 12 + 8 - monthsBack;
+  const date = `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-05`;
+  return `  - date: ${date}
+    findings:
+      - Havainto ${i} – yöhoitajan puuttuminen kahdesti.
+      - Toivekyselyn vastausprosentti matala.
+      - Lääkehoidon kirjaamisessa puutteita.
+    changes:
+      - Varahenkilölista päivitetty.
+      - Kysely myös selkokielellä.
+      - Kirjaamiskoulutus järjestetty.
 `;
 }
 
 /** A plan of about `lines` lines; a small share of items break a rule, as real plans do. */
 export function generatePlan(lines) {
+  return generatePlanWithCounts(lines).text;
+}
+
+/** The plan and how many items of each list it holds (printed by the bench). */
+export function generatePlanWithCounts(lines) {
   // Shares of the lines each growing list takes.
   const budget = Math.max(0, lines - 70);
   const n = {
-    groups: Math.max(1, Math.round((budget * 0.15) / 6)),
-    services: Math.max(1, Math.round((budget * 0.3) / 12)),
-    activities: Math.max(1, Math.round((budget * 0.35) / 6)),
-    roles: Math.max(1, Math.round((budget * 0.1) / 1)),
-    reports: Math.max(1, Math.round((budget * 0.1) / 3)),
+    groups: Math.max(1, Math.round((budget * 0.1) / 10)),
+    services: Math.max(1, Math.round((budget * 0.35) / 19)),
+    activities: Math.max(1, Math.round((budget * 0.3) / 12)),
+    roles: Math.max(1, Math.round((budget * 0.03) / 1)),
+    reports: Math.max(1, Math.round((budget * 0.22) / 9)),
   };
   let out = HEAD;
   out += 'clientGroups:\n';
@@ -152,6 +187,6 @@ export function generatePlan(lines) {
   continuingEducation: Vähintään 3 koulutuspäivää vuodessa.
 monitoringReports:
 `;
-  for (let i = 0; i < n.reports; i++) out += report(i);
-  return out;
+  for (let i = 0; i < n.reports; i++) out += report(i, n.reports);
+  return { text: out, counts: n };
 }

@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { LineCounter, parseDocument } from 'yaml';
 import { check } from '../packages/core/dist/index.js';
-import { generatePlan } from './generate-plan.mjs';
+import { generatePlanWithCounts } from './generate-plan.mjs';
 
 const TODAY = '2026-10-01';
 const sizes = [100, 1000, 10000];
@@ -26,7 +26,7 @@ async function time(fn, iterations) {
 
 const rows = [];
 for (const size of sizes) {
-  const text = generatePlan(size);
+  const { text, counts } = generatePlanWithCounts(size);
   const lines = text.split('\n').length - 1;
   const iterations = size >= 10000 ? 15 : size >= 1000 ? 60 : 200;
   const parse = () => parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false });
@@ -46,13 +46,13 @@ for (const size of sizes) {
   }
   const parseMs = median(parseTimes);
   const checkMs = median(checkTimes);
-  rows.push({ lines, parseMs: +parseMs.toFixed(3), checkMs: +checkMs.toFixed(3), ratio: +(checkMs / parseMs).toFixed(3), findings });
+  rows.push({ lines, items: counts, parseMs: +parseMs.toFixed(3), checkMs: +checkMs.toFixed(3), ratio: +(checkMs / parseMs).toFixed(3), findings });
 }
 
 console.log('core check vs yaml parse (median ms, warm, one process)');
-console.log('lines     parse ms   check ms   check/parse   findings');
+console.log('lines     parse ms   check ms   check/parse   findings   list items (services/activities/reports/roles/groups)');
 for (const r of rows) {
-  console.log(`${String(r.lines).padEnd(9)} ${r.parseMs.toFixed(2).padStart(8)}   ${r.checkMs.toFixed(2).padStart(8)}   ${r.ratio.toFixed(2).padStart(11)}   ${String(r.findings).padStart(8)}`);
+  console.log(`${String(r.lines).padEnd(9)} ${r.parseMs.toFixed(2).padStart(8)}   ${r.checkMs.toFixed(2).padStart(8)}   ${r.ratio.toFixed(2).padStart(11)}   ${String(r.findings).padStart(8)}   ${r.items.services}/${r.items.activities}/${r.items.reports}/${r.items.roles}/${r.items.groups}`);
 }
 console.log(JSON.stringify({ bench: 'core', node: process.version, rows }));
 

@@ -84,7 +84,8 @@ type Issue = z.core.$ZodIssue & { path: PropertyKey[] };
 
 function collectIssue(root: z.ZodType, value: unknown, issue: Issue, out: ShapeFinding[]): void {
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
-  const key = String(path[path.length - 1] ?? '');
+  // A list element is named with its list: `findings[0]`, not `0`.
+  const key = typeof path[path.length - 1] === 'number' ? formatPath(path.slice(-2)) : String(path[path.length - 1] ?? '');
   const actual = getAt(value, path);
   const parentValue = getAt(value, path.slice(0, -1));
   if (actual === undefined && path.length > 0 && issue.code !== 'unrecognized_keys' && isPlainObject(parentValue)) {
