@@ -6,11 +6,18 @@ import { described } from './meta.js';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** True when `s` is an ISO calendar date that exists (2026-02-30 does not). */
 export function isIsoDate(s: string): boolean {
+  // Arithmetic, not Date: this runs for every date in every plan and rule condition.
   if (!DATE_RE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
 /** `"<n> <unit>"` or `"<unit>"`, unit day(s) | week(s) | month(s) | year(s). */
