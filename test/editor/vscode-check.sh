@@ -72,7 +72,7 @@ log "code-server $("$N24/bin/node" -p "require('$CS_DIR/node_modules/code-server
 [ "${1:-}" = "--install-only" ] && exit 0
 
 [ -f "$VSIX" ] || { log "no $VSIX (run npm run vsix)"; exit 2; }
-mkdir -p "$OUT"
+mkdir -p "$OUT" && rm -f "$OUT"/vscode-*.png   # no screenshot of an earlier run may pass for this one's
 TMP="$(mktemp -d)"; CS_PID=""
 # code-server runs in its own process group so that cleanup also ends the extension host and the
 # language server it started.
