@@ -23,6 +23,12 @@ export interface CliIo {
 
 /** The process's own streams, folder and environment; `redact` is applied to everything written. */
 export function processIo(redact: (text: string) => string): CliIo {
+  // `laatuvahti check | head`: a reader that stops early is not an error of the check.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
   return {
     out: (text) => void process.stdout.write(redact(text)),
     err: (text) => void process.stderr.write(redact(text)),
