@@ -317,8 +317,8 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
       a.range.start.character - b.range.start.character ||
       a.range.end.line - b.range.end.line ||
       a.range.end.character - b.range.end.character ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.message.localeCompare(b.message),
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.message, b.message),
   );
   const out: Diagnostic[] = [];
   for (const d of sorted) {
@@ -327,6 +327,11 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
     out.push(d);
   }
   return out;
+}
+
+/** Code-unit order: stable across machines, and without localeCompare's start-up cost (~7 ms). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function sameRange(a: Diagnostic, b: Diagnostic): boolean {
