@@ -1,0 +1,47 @@
+/**
+ * The built @laatuvahti/core works from CommonJS and ESM with the rule pack inside it, and the
+ * README's runnable integrator example runs. Uses the build that `npm ci` made (prepare).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const PLAN = 'apiVersion: laatuvahti/v1\\nkind: SelfMonitoringPlan\\nsocialActivity:\\n  activities:\\n    - { name: Retki, every: 3 months }\\n';
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'packages/core/dist/index.cjs'))) {
+    execFileSync('npm', ['run', 'build', '-w', '@laatuvahti/core'], { cwd: root, stdio: 'pipe' });
+  }
+}, 120_000);
+
+function node(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('@laatuvahti/core as a package', () => {
+  it('works from CommonJS', () => {
+    const r = node(['-e', `require('@laatuvahti/core').check("${PLAN}", { today: '2026-10-01' }).then((d) => console.log(d.filter((x) => x.ruleId === 'social-activity-regular').map((x) => x.range.start.line + ':' + x.range.start.character).join(',')))`]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('4:28');
+  });
+
+  it('works from ESM, with the node entry for rule folders', () => {
+    const r = node(['--input-type=module', '-e', `import { check, KINDS } from '@laatuvahti/core'; import { SettingsResolver } from '@laatuvahti/core/node'; const d = await check("${PLAN}", { today: '2026-10-01', locale: 'fi' }); console.log(KINDS.join(','), typeof SettingsResolver, d.some((x) => x.ruleId === 'social-activity-regular' && x.message.includes('Retki')));`]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('SelfMonitoringPlan,ServiceDescription function true');
+  });
+
+  it('ships the JSON Schemas', () => {
+    const r = node(['-e', `const s = require('@laatuvahti/core/schema/self-monitoring-plan.json'); console.log(s.type, Object.keys(s.properties).includes('socialActivity'), s.additionalProperties)`]);
+    expect(r.stdout.trim()).toBe('object true false');
+  });
+
+  it('runs the README example on a compliant plan without findings', () => {
+    const r = node(['docs/examples/check-plan.mjs', 'fixtures/compliant/self-monitoring-plan.fi.yaml', '2026-09-15']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('0 finding(s)');
+  });
+});
