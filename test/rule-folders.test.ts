@@ -52,6 +52,18 @@ describe('rule pack', () => {
 describe.each(ruleIds)('rule %s', (ruleId) => {
   const dir = join(rulesDir, ruleId);
 
+  it('says the same thing in fi, sv and en: every message has all three, with the same placeholders', () => {
+    const rule = loaded.source.rules.find((r) => r.definition.id === ruleId)!.definition;
+    // A placeholder may name a language's own form (lawShortFi / lawShortSv / lawShortEn).
+    const placeholders = (t: string) => [...t.matchAll(/\{\{\s*([A-Za-z0-9]+)/g)].map((m) => m[1]!.replace(/(Fi|Sv|En)$/, '')).sort();
+    for (const [id, texts] of Object.entries(rule.messages)) {
+      for (const locale of ['fi', 'sv', 'en'] as const) expect(texts[locale]?.trim(), `${id}.${locale}`).toBeTruthy();
+      expect(placeholders(texts.fi), `${id}: fi vs en placeholders`).toEqual(placeholders(texts.en));
+      expect(placeholders(texts.sv), `${id}: sv vs en placeholders`).toEqual(placeholders(texts.en));
+    }
+    for (const locale of ['fi', 'sv', 'en'] as const) expect(rule.title[locale].trim()).not.toBe('');
+  });
+
   it('has at least one valid and one invalid case', () => {
     expect(yamlFiles(join(dir, 'valid')).length).toBeGreaterThan(0);
     expect(yamlFiles(join(dir, 'invalid')).length).toBeGreaterThan(0);
