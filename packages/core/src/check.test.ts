@@ -243,3 +243,44 @@ describe('empty values', () => {
     expect(d.map(at)).toEqual(['3:2-3:13 schema-type']);
   });
 });
+
+describe('memo across checks of one document', () => {
+  it('gives the same findings with and without a memo, through edits, and re-evaluates changed items only', async () => {
+    const { RunMemo, getDefaultPack, checkWithPack } = await import('./index.js');
+    const pack = getDefaultPack();
+    const memo = new RunMemo();
+    const versions = [
+      `${HEADER}unit:\n  housingType: community-housing\nsocialActivity:\n  activities:\n    - { name: A, every: 2 months }\n    - { name: B, every: week }\n`,
+      `${HEADER}unit:\n  housingType: community-housing\nsocialActivity:\n  activities:\n    - { name: A, every: week }\n    - { name: B, every: week }\n`,
+      `${HEADER}unit:\n  housingType: supported-housing\nsocialActivity:\n  activities:\n    - { name: A, every: week }\n    - { name: B, every: 3 months }\n`,
+      `${HEADER}unit:\n  housingType: supported-housing\nsocialActivity:\n  activities:\n    - { name: B, every: 3 months }\n`,
+    ];
+    for (const text of versions) {
+      const plain = await checkWithPack(pack, text, { today: TODAY });
+      const memoised = await checkWithPack(pack, text, { today: TODAY, memo });
+      expect(memoised.diagnostics).toEqual(plain.diagnostics);
+      const again = await checkWithPack(pack, text, { today: TODAY, memo });
+      expect(again.diagnostics).toEqual(plain.diagnostics);
+    }
+    // Editing one activity re-runs the engine for that activity only.
+    const scope = pack.scopes.SelfMonitoringPlan.find((x) => x.each === 'socialActivity.activities[*]')!;
+    const run = scope.engine.run.bind(scope.engine);
+    let calls = 0;
+    scope.engine.run = ((...args: Parameters<typeof run>) => {
+      calls++;
+      return run(...args);
+    }) as typeof run;
+    try {
+      const base = `${HEADER}socialActivity:\n  activities:\n    - { name: A, every: week }\n    - { name: B, every: week }\n    - { name: C, every: week }\n`;
+      await checkWithPack(pack, base, { today: TODAY, memo });
+      calls = 0;
+      await checkWithPack(pack, base.replace('name: B, every: week', 'name: B, every: 2 months'), { today: TODAY, memo });
+      expect(calls).toBe(1);
+    } finally {
+      scope.engine.run = run;
+    }
+    // Only the current version's subjects are kept.
+    const kept = [...memo.entries.values()].reduce((n, m) => n + m.size, 0);
+    expect(kept).toBeLessThan(10);
+  });
+});

@@ -8,7 +8,7 @@ import { parseText, rangeOf, type ParsedText } from './parse/parse-text.js';
 import { locatePath } from './parse/locate.js';
 import { validateShape, type ShapeFinding } from './schema/validate-shape.js';
 import { schemasByKind, API_VERSION, KINDS, type PlanKind } from './schema/index.js';
-import { runPack, type RawFinding } from './rules/run-pack.js';
+import { runPack, type RawFinding, type RunMemo } from './rules/run-pack.js';
 import { ruleMessage, type CompiledPack } from './rules/compile-pack.js';
 import { toDataPath } from './rules/data-path.js';
 import { builtinMessage, formatMessage, typeName, valueType } from './messages/format-message.js';
@@ -29,6 +29,11 @@ export interface CheckOptions {
   uri?: string;
   /** Effective severities and options (see `resolveSettings`). */
   settings?: ResolvedSettings;
+  /**
+   * A memo kept by the caller across checks of the same document (e.g. per open editor): list
+   * items that did not change are not evaluated again. Results are the same with or without it.
+   */
+  memo?: RunMemo;
 }
 
 /** Everything a check found, suppressed findings included. */
@@ -80,7 +85,7 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
     if (sev === 'off' || (rule.definition.appliesFrom && rule.definition.appliesFrom > today)) skip.add(id);
   }
   const options_ = options.settings?.options ?? defaultOptions(pack);
-  const findings = await runPack(pack, { kind, doc, text: parsed.text, today, options: options_, skip });
+  const findings = await runPack(pack, { kind, doc, text: parsed.text, today, options: options_, skip, ...(options.memo ? { memo: options.memo } : {}) });
   for (const f of findings) out.addRule(f);
   return out.finish(today, kind);
 }

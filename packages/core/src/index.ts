@@ -53,6 +53,7 @@ export async function checkDocument(text: string, options: PublicCheckOptions = 
 
 export { checkWithPack, currentDate, type CheckOptions, type CheckReport } from './check.js';
 export { getDefaultPack, bundledPackSource } from './default-pack.js';
+export { RunMemo } from './rules/run-pack.js';
 export { compilePack, RunQueue, DOCS_BASE_URL, type CompiledPack, type CompiledRule, type PackSource } from './rules/compile-pack.js';
 export { resolveSettings, effectiveSeverity, type ResolvedSettings, type RuleSettings } from './settings.js';
 export { readRuleFile, readReferenceFile, readConfigFile, readDefinition, type FileDiagnostic, type ReadResult } from './rules/read-definitions.js';

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkWithPack, isPlanText, type Diagnostic, type Locale, type PlanKind } from '@laatuvahti/core';
+import { checkWithPack, isPlanText, RunMemo, type Diagnostic, type Locale, type PlanKind } from '@laatuvahti/core';
 import type { FileSettings } from '@laatuvahti/core/node';
 import { toLspDiagnostic } from './to-lsp-diagnostic.js';
 import { lspText } from './lsp-messages.js';
@@ -51,6 +51,8 @@ interface DocState {
   waiters: ((r: CheckResult | undefined) => void)[];
   /** Whether findings of this document were pushed and not yet cleared. */
   published: boolean;
+  /** Findings of list items kept across versions: an edit re-evaluates only what it touched. */
+  memo: RunMemo;
 }
 
 /**
@@ -70,7 +72,7 @@ export class DocumentChecker {
   constructor(private readonly host: CheckerHost) {}
 
   /** Checks a text as the document `uri` would be checked. Never throws. */
-  async checkText(uri: string, text: string, version: number | undefined): Promise<CheckResult> {
+  async checkText(uri: string, text: string, version: number | undefined, memo?: RunMemo): Promise<CheckResult> {
     if (!isPlanText(text)) return { uri, version, isPlan: false, locale: 'en', diagnostics: [], lsp: [] };
     let locale: Locale = 'en';
     try {
@@ -79,7 +81,7 @@ export class DocumentChecker {
       // Let pending requests (hover, cancellations, newer edits) in before the long part.
       await nextTurn();
       if (FAULT_MARKER && text.includes(FAULT_MARKER)) throw new Error(`fault injected by LAATUVAHTI_LSP_FAULT_MARKER`);
-      const report = await checkWithPack(settings.pack, text, { locale, settings: settings.settings });
+      const report = await checkWithPack(settings.pack, text, { locale, settings: settings.settings, ...(memo ? { memo } : {}) });
       return {
         uri,
         version,
@@ -110,7 +112,7 @@ export class DocumentChecker {
     const doc = this.host.documents.get(uri);
     if (!doc) return;
     let st = this.states.get(uri);
-    if (!st) this.states.set(uri, (st = { waiters: [], published: false }));
+    if (!st) this.states.set(uri, (st = { waiters: [], published: false, memo: new RunMemo() }));
     cancel(st);
     const version = doc.version;
     const fire = () => {
@@ -155,7 +157,7 @@ export class DocumentChecker {
     const done = this.current(uri);
     if (done) return Promise.resolve(done);
     let st = this.states.get(uri);
-    if (!st) this.states.set(uri, (st = { waiters: [], published: false }));
+    if (!st) this.states.set(uri, (st = { waiters: [], published: false, memo: new RunMemo() }));
     const waiting = new Promise<CheckResult | undefined>((resolve) => st.waiters.push(resolve));
     if (!st.timer && st.running !== doc.version) this.schedule(uri);
     return waiting;
@@ -167,7 +169,7 @@ export class DocumentChecker {
     if (!doc || doc.version !== version || this.states.get(uri) !== st) return;
     st.running = version;
     const generation = this.generation;
-    const result = await this.checkText(uri, doc.getText(), version);
+    const result = await this.checkText(uri, doc.getText(), version, st.memo);
     if (st.running === version) st.running = undefined;
     // Stale: the document changed or closed, or settings changed, while this run was going.
     if (this.host.documents.get(uri)?.version !== version || this.states.get(uri) !== st || generation !== this.generation) return;

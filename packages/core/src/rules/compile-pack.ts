@@ -33,6 +33,14 @@ export interface Scope {
   engine: Engine;
   /** Engine rule name -> the rule and check it stands for. */
   checks: ReadonlyMap<string, { ruleId: string; checkIndex: number }>;
+  /**
+   * The document paths this scope's checks and messages read (besides the subject itself), or
+   * undefined when they read the whole document. Lets a caller reuse a subject's findings while
+   * neither the subject nor these values changed (see `RunMemo`).
+   */
+  documentDependencies: readonly string[] | undefined;
+  /** Whether the checks read `previous`, `index` or `isLast` (then a neighbour's edit matters). */
+  readsNeighbours: boolean;
 }
 
 /** A rule pack ready to run. */
@@ -72,13 +80,16 @@ export function compilePack(source: PackSource): CompiledPack {
 
   const scopes: Record<PlanKind, Scope[]> = { SelfMonitoringPlan: [], ServiceDescription: [] };
   for (const kind of Object.keys(scopes) as PlanKind[]) {
-    const byScope = new Map<string, { each: EachSpec | undefined; rules: RuleProperties[]; checks: Map<string, { ruleId: string; checkIndex: number }> }>();
+    const byScope = new Map<string, { each: EachSpec | undefined; rules: RuleProperties[]; checks: Map<string, { ruleId: string; checkIndex: number }>; deps: Set<string>; neighbours: boolean }>();
     for (const { definition } of rules.values()) {
       if (!definition.kinds.includes(kind)) continue;
       definition.checks.forEach((check, checkIndex) => {
         const key = check.each === undefined ? '' : JSON.stringify(check.each);
         let scope = byScope.get(key);
-        if (!scope) byScope.set(key, (scope = { each: check.each, rules: [], checks: new Map() }));
+        if (!scope) byScope.set(key, (scope = { each: check.each, rules: [], checks: new Map(), deps: new Set(), neighbours: false }));
+        collectDocumentPaths(check.when, scope.deps);
+        collectDocumentPaths(check.report.data ?? {}, scope.deps);
+        if (readsNeighbours(check)) scope.neighbours = true;
         const name = `${definition.id}#${checkIndex}`;
         scope.checks.set(name, { ruleId: definition.id, checkIndex });
         scope.rules.push({
@@ -90,7 +101,8 @@ export function compilePack(source: PackSource): CompiledPack {
       });
     }
     for (const s of byScope.values()) {
-      scopes[kind].push({ kind, each: s.each, engine: buildEngine(s.rules, references), checks: s.checks });
+      const deps = s.deps.has('doc') ? undefined : [...s.deps].sort();
+      scopes[kind].push({ kind, each: s.each, engine: buildEngine(s.rules, references), checks: s.checks, documentDependencies: deps, readsNeighbours: s.neighbours });
     }
   }
   return { rules, scopes, references, queue: new RunQueue() };
@@ -157,6 +169,40 @@ function scopeDeep(value: unknown, ruleId: string): unknown {
 /** `options.x` in a scope expression -> `options.<ruleId>.x`. */
 export function scopeExpression(expr: string, ruleId: string): string {
   return expr === 'options' || expr.startsWith('options.') ? `options.${ruleId}${expr.slice(7)}` : expr;
+}
+
+/**
+ * Every `doc...` path a condition tree or message data reads: fact paths (`fact: doc, path: x`)
+ * and scope expressions in params and data (`doc.services[*].producer.kind`). `doc` alone means
+ * the whole document.
+ */
+function collectDocumentPaths(node: unknown, out: Set<string>, docFact = false): void {
+  if (typeof node === 'string') {
+    if (node === 'doc' || node.startsWith('doc.') || node.startsWith('doc[')) out.add(node);
+    return;
+  }
+  if (Array.isArray(node)) {
+    for (const n of node) collectDocumentPaths(n, out);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const o = node as Record<string, unknown>;
+  if (o.fact === 'doc') out.add(typeof o.path === 'string' ? `doc.${o.path}` : 'doc');
+  for (const [k, v] of Object.entries(o)) {
+    // A where clause's `path` is relative to the list item, not a document path.
+    if (k === 'path' || k === 'fact') continue;
+    collectDocumentPaths(v, out, docFact);
+  }
+}
+
+const NEIGHBOUR_FACTS = ['previous', 'index', 'isLast'];
+
+/** True when a check reads the subject's neighbours or position. */
+function readsNeighbours(node: unknown): boolean {
+  if (typeof node === 'string') return NEIGHBOUR_FACTS.some((f) => node === f || node.startsWith(`${f}.`));
+  if (Array.isArray(node)) return node.some(readsNeighbours);
+  if (!node || typeof node !== 'object') return false;
+  return Object.values(node as Record<string, unknown>).some(readsNeighbours);
 }
 
 /** The message text of a rule's message id in a locale. */

@@ -7,7 +7,7 @@
 import type { Almanac } from 'json-rules-engine';
 import type { DataPath, PathSegment } from '../types.js';
 import type { PlanKind } from '../schema/common.js';
-import { expandPath, parsePath, WILDCARD, type PathMatch } from './data-path.js';
+import { expandPath, getAt, parsePath, WILDCARD, type PathMatch } from './data-path.js';
 import { maskIdentifier } from './checksums.js';
 import { readScope } from './derived-facts.js';
 import { isEmptyValue } from './operators.js';
@@ -37,6 +37,20 @@ export interface RawFinding {
   data: Record<string, unknown>;
 }
 
+/**
+ * A caller-owned cache of per-subject findings across checks of the same document (the
+ * language server keeps one per open document). A subject's findings are reused while the
+ * subject, its neighbours, the document values its scope reads, today and the options are all
+ * unchanged: editing one activity re-runs the engine for that activity only. Entries not used
+ * by a check are dropped, so the memo never outgrows the document.
+ */
+export class RunMemo {
+  /** scope key -> subject key -> findings. */
+  entries = new Map<string, Map<string, RawFinding[]>>();
+  /** The pack the entries came from: another pack's scopes are numbered differently. */
+  pack: CompiledPack | undefined;
+}
+
 /** Per-run inputs. */
 export interface RunInput {
   kind: PlanKind;
@@ -47,20 +61,50 @@ export interface RunInput {
   options: Record<string, Record<string, unknown>>;
   /** Rules to skip (severity off, or not yet in force). */
   skip: ReadonlySet<string>;
+  /** Reuse findings of unchanged subjects from earlier checks of this document. */
+  memo?: RunMemo;
 }
 
 /** Runs every scope of `kind` on the document; never two runs on one pack at once. */
 export function runPack(pack: CompiledPack, input: RunInput): Promise<RawFinding[]> {
   return pack.queue.run(async () => {
     const findings: RawFinding[] = [];
-    for (const scope of pack.scopes[input.kind]) {
-      if (allSkipped(scope, input.skip)) continue;
-      for (const subject of buildSubjects(scope.each, input)) {
-        await runScope(pack, scope, subject, input, findings);
-      }
+    const next = new Map<string, Map<string, RawFinding[]>>();
+    if (input.memo && input.memo.pack !== pack) {
+      input.memo.entries.clear();
+      input.memo.pack = pack;
     }
+    const context = input.memo ? JSON.stringify([input.today, input.options, [...input.skip].sort()]) : '';
+    for (const [scopeIndex, scope] of pack.scopes[input.kind].entries()) {
+      if (allSkipped(scope, input.skip)) continue;
+      const memoable = input.memo !== undefined && scope.each !== undefined && scope.documentDependencies !== undefined && !isTextMatch(scope.each);
+      const scopeKey = `${input.kind}#${scopeIndex}`;
+      const previous = memoable ? input.memo!.entries.get(scopeKey) : undefined;
+      const kept = new Map<string, RawFinding[]>();
+      const shared = memoable ? JSON.stringify(scope.documentDependencies!.map((p) => getAt(input.doc, p.slice(4)))) : '';
+      for (const subject of buildSubjects(scope.each, input)) {
+        if (!memoable) {
+          await runScope(pack, scope, subject, input, findings);
+          continue;
+        }
+        const key = JSON.stringify(scope.readsNeighbours ? [subject.path, subject.item, subject.previous, subject.index, subject.isLast, shared, context] : [subject.path, subject.item, shared, context]);
+        let found = previous?.get(key);
+        if (!found) {
+          found = [];
+          await runScope(pack, scope, subject, input, found);
+        }
+        kept.set(key, found);
+        findings.push(...found);
+      }
+      if (memoable) next.set(scopeKey, kept);
+    }
+    if (input.memo) input.memo.entries = next;
     return findings;
   });
+}
+
+function isTextMatch(each: EachSpec): boolean {
+  return typeof each === 'object' && !Array.isArray(each);
 }
 
 function allSkipped(scope: Scope, skip: ReadonlySet<string>): boolean {
