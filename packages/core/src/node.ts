@@ -8,30 +8,17 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compilePack, type CompiledPack, type CompiledRule, type PackSource } from './rules/compile-pack.js';
-import { readConfigFile, readReferenceFile, readRuleFile, type FileDiagnostic } from './rules/read-definitions.js';
+import { readConfigFile, readReferenceFile, readRuleFile, ruleLoadDiagnostic, type FileDiagnostic } from './rules/read-definitions.js';
 import type { ConfigFile, ReferenceFile } from './rules/rule-schema.js';
 import { bundledPackSource } from './default-pack.js';
 import { resolveSettings, type ResolvedSettings, type RuleSettings } from './settings.js';
-import { builtinMessage } from './messages/format-message.js';
-import { builtinDocsUrl } from './messages/docs.js';
 import type { Locale } from './types.js';
 
 export const CONFIG_FILE_NAME = 'laatuvahti.config.yaml';
 
 /** A diagnostic for a file that could not be read at all. */
 function unreadable(uri: string, detail: string, locale: Locale): FileDiagnostic {
-  return {
-    uri,
-    diagnostic: {
-      ruleId: 'rule-load',
-      severity: 'error',
-      messageId: 'ruleFileInvalid',
-      message: builtinMessage('ruleFileInvalid', locale, { detail }),
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      path: [],
-      docsUrl: builtinDocsUrl('rule-load'),
-    },
-  };
+  return ruleLoadDiagnostic(uri, detail, locale);
 }
 
 function readText(file: string): string {

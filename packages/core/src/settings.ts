@@ -5,14 +5,12 @@
  */
 import type { CompiledPack } from './rules/compile-pack.js';
 import { optionValueValid, type ConfigFile } from './rules/rule-schema.js';
-import type { Diagnostic, Locale, Severity, SeveritySetting } from './types.js';
+import type { Locale, Severity, SeveritySetting } from './types.js';
 import { BUILTIN_RULES } from './messages/builtin-messages.js';
 import { closest } from './suggest.js';
 import { parseText, rangeOf } from './parse/parse-text.js';
 import { locatePath } from './parse/locate.js';
-import { builtinMessage } from './messages/format-message.js';
-import { builtinDocsUrl } from './messages/docs.js';
-import type { FileDiagnostic } from './rules/read-definitions.js';
+import { ruleLoadDiagnostic, type FileDiagnostic } from './rules/read-definitions.js';
 
 /** Per-rule settings as a caller may give them (the `rules:` section of the config file). */
 export type RuleSettings = ConfigFile['rules'];
@@ -40,11 +38,11 @@ export function resolveSettings(
   const parsed = source ? parseText(source.text) : undefined;
   const report = (path: (string | number)[], detail: string) => {
     if (!source || !parsed) {
-      diagnostics.push({ uri: source?.uri ?? '', diagnostic: makeLoadDiagnostic(detail, path, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, locale) });
+      diagnostics.push(ruleLoadDiagnostic(source?.uri ?? '', detail, locale, path));
       return;
     }
     const loc = locatePath(parsed, ['rules', ...path], path.length === 1 ? 'key' : 'value');
-    diagnostics.push({ uri: source.uri, diagnostic: makeLoadDiagnostic(detail, ['rules', ...path], rangeOf(parsed.lineCounter, loc.start, loc.end), locale) });
+    diagnostics.push(ruleLoadDiagnostic(source.uri, detail, locale, ['rules', ...path], rangeOf(parsed.lineCounter, loc.start, loc.end)));
   };
 
   for (const [id, rule] of pack.rules) {
@@ -77,18 +75,6 @@ export function resolveSettings(
     }
   }
   return { settings: { severities, options }, diagnostics };
-}
-
-function makeLoadDiagnostic(detail: string, path: (string | number)[], range: Diagnostic['range'], locale: Locale): Diagnostic {
-  return {
-    ruleId: 'rule-load',
-    severity: 'error',
-    messageId: 'ruleFileInvalid',
-    message: builtinMessage('ruleFileInvalid', locale, { detail }),
-    range,
-    path,
-    docsUrl: builtinDocsUrl('rule-load'),
-  };
 }
 
 /** The severity a rule's finding gets: the caller's setting, else the check's or rule's default. */

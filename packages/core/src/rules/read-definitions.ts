@@ -8,7 +8,7 @@ import { parseText, rangeOf, type ParsedText } from '../parse/parse-text.js';
 import { locatePath } from '../parse/locate.js';
 import { builtinMessage } from '../messages/format-message.js';
 import { formatPath } from './data-path.js';
-import type { Diagnostic, Locale } from '../types.js';
+import type { DataPath, Diagnostic, Locale, Range } from '../types.js';
 import { configFileSchema, referenceFileSchema, ruleFileSchema, type ConfigFile, type ReferenceFile, type RuleFile } from './rule-schema.js';
 import { builtinDocsUrl } from '../messages/docs.js';
 
@@ -24,7 +24,10 @@ export interface ReadResult<T> {
   diagnostics: FileDiagnostic[];
 }
 
-function loadDiagnostic(uri: string, parsed: ParsedText, start: number, end: number, detail: string, path: (string | number)[], locale: Locale): FileDiagnostic {
+const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A `rule-load` diagnostic about a rule, reference or config file (the whole file by default). */
+export function ruleLoadDiagnostic(uri: string, detail: string, locale: Locale, path: DataPath = [], range: Range = FILE_START): FileDiagnostic {
   return {
     uri,
     diagnostic: {
@@ -32,11 +35,15 @@ function loadDiagnostic(uri: string, parsed: ParsedText, start: number, end: num
       severity: 'error',
       messageId: 'ruleFileInvalid',
       message: builtinMessage('ruleFileInvalid', locale, { detail }),
-      range: rangeOf(parsed.lineCounter, start, end),
+      range,
       path,
       docsUrl: builtinDocsUrl('rule-load'),
     },
   };
+}
+
+function loadDiagnostic(uri: string, parsed: ParsedText, start: number, end: number, detail: string, path: (string | number)[], locale: Locale): FileDiagnostic {
+  return ruleLoadDiagnostic(uri, detail, locale, path, rangeOf(parsed.lineCounter, start, end));
 }
 
 /** Parses YAML text and validates it with a schema; every problem points into the file. */
