@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { check, type Diagnostic } from '@laatuvahti/core';
+import { check, localizedRuleDocs, type Diagnostic } from '@laatuvahti/core';
 import { findConfigFile } from '@laatuvahti/core/node';
 import { parseXml } from '../packages/cli/src/testing/parse-xml.js';
 
@@ -357,7 +357,10 @@ describe('rules, explain, init', () => {
       'Vakavuus: error · Koskee: SelfMonitoringPlan · Sovelletaan alkaen: 2023-01-01',
       'Lähde: Valvira, Palvelujen tuottaminen yhteisöllisessä asumisessa (SHL 21 b §) (R39)',
     ]);
-    expect(r.stdout).toContain(readFileSync(join(root, 'rules', 'social-activity-regular', 'README.md'), 'utf8').trimEnd());
+    // The README in the reader's language: the Finnish explanation, not the English one.
+    expect(r.stdout).toContain(localizedRuleDocs(readFileSync(join(root, 'rules', 'social-activity-regular', 'README.md'), 'utf8'), 'fi').trimEnd());
+    expect(r.stdout).toContain('## Mitä sääntö tarkistaa');
+    expect(r.stdout).not.toContain('## What it checks');
     const unknown = run(['explain', 'social-activity-regulr'], folder());
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
     expect(unknown.stderr).toBe('laatuvahti: Unknown rule "social-activity-regulr". Did you mean "social-activity-regular"? Run "laatuvahti rules" for the list.\n');

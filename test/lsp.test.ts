@@ -420,7 +420,8 @@ describe('custom requests', () => {
     expect(docs!.markdown.startsWith(`# ${svRow.title}\n`)).toBe(true);
     expect(docs!.markdown).toContain('`social-activity-regular` · Allvarlighetsgrad: error');
     expect(docs!.markdown).toContain(`Källa: ${svRow.source}`);
-    expect(docs!.markdown).toContain('## What it checks');
+    expect(docs!.markdown).toContain('## Vad regeln kontrollerar');
+    expect(docs!.markdown).not.toContain('## What it checks');
     expect(await c.request('laatuvahti/ruleDocumentation', { ruleId: 'no-such-rule' })).toBeNull();
     expect((await c.request<{ markdown: string }>('laatuvahti/ruleDocumentation', { ruleId: 'schema-type' })).markdown).toMatch(/^# Wrong type or value\n/);
 

@@ -3,7 +3,7 @@
  * `laatuvahti/ruleDocumentation` request, and the rule list. Everything comes from the pack
  * (title, source citation, README); the server adds no rule knowledge of its own.
  */
-import { BUILTIN_RULES, BUILTIN_TITLES, builtinDocsUrl, effectiveSeverity, type CompiledPack, type Locale, type ResolvedSettings, type Severity } from '@laatuvahti/core';
+import { BUILTIN_RULES, BUILTIN_TITLES, builtinDocsUrl, effectiveSeverity, localizedRuleDocs, ruleSummary, type CompiledPack, type Locale, type ResolvedSettings, type Severity } from '@laatuvahti/core';
 import type { RuleSummary } from './custom-requests.js';
 import { lspText } from './lsp-messages.js';
 
@@ -18,30 +18,8 @@ const BUILTIN_SEVERITY: Record<BuiltinId, Severity> = {
   'suppression-invalid': 'warning',
 };
 
-// README headings of the "what it checks" section, by locale (English is the fallback).
-const SUMMARY_HEADINGS: Record<Locale, RegExp> = {
-  fi: /^mitä (se |sääntö )?tarkist/i,
-  sv: /^vad (den |regeln )?kontroller/i,
-  en: /^what (it|the rule) checks/i,
-};
-
 function isBuiltin(id: string): id is BuiltinId {
   return (BUILTIN_RULES as readonly string[]).includes(id);
-}
-
-/** The first paragraph of the README section that says what the rule checks. */
-export function readmeSummary(readme: string | undefined, locale: Locale): string | undefined {
-  if (!readme) return undefined;
-  const sections = readme.split(/^## +/m).slice(1);
-  const pick = (re: RegExp) => sections.find((s) => re.test(s.split('\n', 1)[0]!.trim()));
-  const section = pick(SUMMARY_HEADINGS[locale]) ?? pick(SUMMARY_HEADINGS.en);
-  if (!section) return undefined;
-  const blocks = section.slice(section.indexOf('\n') + 1).trim().split(/\n\s*\n/);
-  const first = blocks[0]!.trim();
-  // "… reported when:" is followed by the list it announces; keep that list with it.
-  const list = blocks[1]?.trim();
-  if (first.endsWith(':') && list && /^([-*]|\d+\.) /.test(list)) return `${first}\n\n${list}`;
-  return first || undefined;
 }
 
 /** A rule's title in a locale, built-in checks included. */
@@ -61,7 +39,8 @@ function sourceLine(pack: CompiledPack, id: string, locale: Locale): string | un
 /** The hover text of a finding's rule: title, what it checks, source and a link. */
 export function ruleExplanation(pack: CompiledPack, id: string, locale: Locale, docsUrl: string): string {
   const parts = [`**${ruleTitle(pack, id, locale) ?? id}** · \`${id}\``];
-  const summary = readmeSummary(pack.rules.get(id)?.readme, locale);
+  const readme = pack.rules.get(id)?.readme;
+  const summary = readme ? ruleSummary(readme, locale) : undefined;
   if (summary) parts.push(summary);
   const source = sourceLine(pack, id, locale);
   parts.push([source, `[${lspText('documentation', locale)}](${docsUrl})`].filter(Boolean).join('  \n'));
@@ -79,7 +58,7 @@ export function ruleDocumentation(pack: CompiledPack, settings: ResolvedSettings
   if (source) head.push('', source);
   head.push('', `[${lspText('documentation', locale)}](${docsUrl})`);
   // The README starts with its own `# id` heading; the localised title above replaces it.
-  const body = rule?.readme?.replace(/^#\s[^\n]*\n+/, '').trim();
+  const body = rule?.readme ? localizedRuleDocs(rule.readme, locale).replace(/^#\s[^\n]*\n+/, '').trim() : undefined;
   return body ? `${head.join('\n')}\n\n---\n\n${body}\n` : `${head.join('\n')}\n`;
 }
 

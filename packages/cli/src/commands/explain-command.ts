@@ -2,7 +2,7 @@
  * CLI, the `explain` command: one rule's title, severity, kinds and source in the chosen
  * locale, then its README (markdown). An unknown id gets a "did you mean" and exit 2.
  */
-import { closest, type Locale } from '@laatuvahti/core';
+import { closest, localizedRuleDocs, type Locale } from '@laatuvahti/core';
 import { listRules } from '../rule-catalog.js';
 import { EXIT_OK, EXIT_TOOL_ERROR } from '../run-result.js';
 import { settingsForCwd } from './rule-settings.js';
@@ -33,7 +33,7 @@ export function runExplain(ruleId: string, options: CliOptions, io: CliIo): numb
   if (rule.source) lines.push(`${l.source}: ${rule.source.title} (${rule.source.requirements.join(', ')})${rule.source.url ? ` ${rule.source.url}` : ''}`);
   else lines.push(l.builtin);
   lines.push(`${l.docs}: ${rule.docsUrl}`);
-  if (rule.readme) lines.push('', '---', '', rule.readme.trimEnd());
+  if (rule.readme) lines.push('', '---', '', localizedRuleDocs(rule.readme, locale).trimEnd());
   io.out(lines.join('\n') + '\n');
   return EXIT_OK;
 }

@@ -41,11 +41,10 @@ export function localizedRuleDocs(readme: string, locale: Locale): string {
   const { head, sections } = splitSections(readme);
   const has = sections.some((s) => languageOf(s.heading) === locale);
   const want = has ? locale : 'en';
-  const kept = sections.filter((s) => {
-    const lang = languageOf(s.heading);
-    return lang === undefined || lang === want;
-  });
-  return (head + kept.map((s) => s.text).join('')).trimEnd() + '\n';
+  // The explanation first, in the reader's language; then what every language shares.
+  const own = sections.filter((s) => languageOf(s.heading) === want);
+  const shared = sections.filter((s) => languageOf(s.heading) === undefined);
+  return [head, ...own.map((s) => s.text), ...shared.map((s) => s.text)].map((t) => t.trimEnd()).join('\n\n') + '\n';
 }
 
 /** The first paragraph of the "what it checks" section in a language (English as a fallback). */
@@ -54,6 +53,10 @@ export function ruleSummary(readme: string, locale: Locale): string | undefined 
   const find = (l: Locale) => sections.find((s) => s.heading === README_HEADINGS[l][0]);
   const section = find(locale) ?? find('en');
   if (!section) return undefined;
-  const body = section.text.slice(section.text.indexOf('\n') + 1).trim();
-  return body.split(/\n\s*\n/)[0]?.trim() || undefined;
+  const blocks = section.text.slice(section.text.indexOf('\n') + 1).trim().split(/\n\s*\n/);
+  const first = blocks[0]?.trim();
+  // "… reported when:" is followed by the list it announces; keep that list with it.
+  const list = blocks[1]?.trim();
+  if (first && first.endsWith(':') && list && /^([-*]|\d+\.) /.test(list)) return `${first}\n\n${list}`;
+  return first || undefined;
 }
