@@ -67,6 +67,8 @@ export default defineConfig({
     options.alias = {
       '@laatuvahti/core/node': `${coreSrc}node.ts`,
       '@laatuvahti/core': `${coreSrc}index.ts`,
+      // json-rules-engine's default JSONPath resolver is never used (core passes its own).
+      'jsonpath-plus': `${coreSrc}rules/jsonpath-unused.ts`,
     };
   },
   onSuccess: 'node scripts/write-code-cache.cjs',

@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { fileURLToPath } from 'node:url';
 
 // One self-contained file: the VS Code extension copies dist/server.cjs into its package, so
 // everything (core, yaml, zod, json-rules-engine, vscode-languageserver) is bundled in.
@@ -14,4 +15,8 @@ export default defineConfig({
   sourcemap: false,
   dts: false,
   clean: true,
+  esbuildOptions(options) {
+    // json-rules-engine's default JSONPath resolver is never used (core passes its own).
+    options.alias = { 'jsonpath-plus': fileURLToPath(new URL('../core/src/rules/jsonpath-unused.ts', import.meta.url)) };
+  },
 });
