@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import { parseText, rangeOf, type ParsedText } from './parse/parse-text.js';
-import { locatePath } from './parse/locate.js';
+import { locatePath, trimEnd } from './parse/locate.js';
 import { validateShape, type ShapeFinding } from './schema/validate-shape.js';
 import { schemasByKind, API_VERSION, KINDS, type PlanKind } from './schema/index.js';
 import { runPack, type RawFinding, type RunMemo } from './rules/run-pack.js';
@@ -62,7 +62,7 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
 
   for (const p of parsed.problems) {
     const detail = locale !== 'en' ? SYNTAX_MESSAGES[p.code]?.[locale] ?? p.message : p.message;
-    out.add({ ruleId: 'yaml-syntax', messageId: 'syntax', data: { detail }, severity: p.severity, start: p.start, end: Math.max(p.end, p.start + 1) });
+    out.addSpan('yaml-syntax', 'syntax', { detail }, p.start, Math.max(p.end, p.start + 1), [], p.severity);
   }
   if (parsed.problems.some((p) => p.severity === 'error')) return out.finish(today);
 
@@ -108,7 +108,7 @@ function readHeader(parsed: ParsedText, doc: unknown, out: DiagnosticBuilder): P
   if (!isMap(root)) {
     const actual = isSeq(root) ? 'array' : valueType(doc);
     const [start, , end] = root.range ?? [0, 0, 0];
-    out.addSpan('schema-type', 'notMapping', { actual: { type: actual } }, start, trimmedEnd(parsed.text, start, end), []);
+    out.addSpan('schema-type', 'notMapping', { actual: { type: actual } }, start, trimEnd(parsed.text, start, end), []);
     return undefined;
   }
   const header = doc as Record<string, unknown>;
@@ -131,21 +131,6 @@ function readHeader(parsed: ParsedText, doc: unknown, out: DiagnosticBuilder): P
   return api === API_VERSION ? (kind as PlanKind) : undefined;
 }
 
-function trimmedEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return e;
-}
-
-interface PendingSpan {
-  ruleId: string;
-  messageId: string;
-  data: Record<string, unknown>;
-  severity?: Severity;
-  start: number;
-  end: number;
-}
-
 /** Collects findings, turns paths into ranges and messages, applies severities and suppressions. */
 class DiagnosticBuilder {
   private readonly list: Diagnostic[] = [];
@@ -158,10 +143,6 @@ class DiagnosticBuilder {
   ) {}
 
   /** A built-in finding at explicit offsets. */
-  add(f: PendingSpan): void {
-    this.addSpan(f.ruleId, f.messageId, f.data, f.start, f.end, [], f.severity);
-  }
-
   addSpan(ruleId: string, messageId: string, data: Record<string, unknown>, start: number, end: number, path: DataPath, severity?: Severity): void {
     this.push({
       ruleId,

@@ -96,7 +96,7 @@ export function locatePath(parsed: ParsedText, path: DataPath, anchor: Anchor = 
 }
 
 /** Block collections end after their last line break; a range should end on the last character. */
-function trimEnd(text: string, start: number, end: number): number {
+export function trimEnd(text: string, start: number, end: number): number {
   let e = end;
   while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
   return e;
