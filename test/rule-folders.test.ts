@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkWithPack, compilePack, type Diagnostic } from '@laatuvahti/core';
+import { checkWithPack, compilePack, README_HEADINGS, type Diagnostic } from '@laatuvahti/core';
 import { loadRuleDir } from '@laatuvahti/core/node';
 
 const rulesDir = join(__dirname, '..', 'rules');
@@ -90,6 +90,10 @@ describe.each(ruleIds)('rule %s', (ruleId) => {
     expect(existsSync(readmePath)).toBe(true);
     const readme = readFileSync(readmePath, 'utf8');
     for (const heading of ['## What it checks', '## Why', '## How to fix', '## Examples']) expect(readme).toContain(heading);
+    // The explanation in Finnish and Swedish too: quality officers read it in their language.
+    for (const locale of ['fi', 'sv'] as const) {
+      for (const heading of README_HEADINGS[locale]) expect(readme, `${ruleId} README: ${heading}`).toMatch(new RegExp(`^## ${heading}\\s*\\n\\s*\\S`, 'm'));
+    }
     const examples = [...readme.matchAll(/```yaml (valid|invalid)\n([\s\S]*?)```/g)];
     expect(examples.some((m) => m[1] === 'invalid')).toBe(true);
     expect(examples.some((m) => m[1] === 'valid')).toBe(true);
