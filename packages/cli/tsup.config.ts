@@ -67,8 +67,10 @@ export default defineConfig({
     options.alias = {
       '@laatuvahti/core/node': `${coreSrc}node.ts`,
       '@laatuvahti/core': `${coreSrc}index.ts`,
-      // json-rules-engine's default JSONPath resolver is never used (core passes its own).
+      // As in core's own build: json-rules-engine's JSONPath resolver is never used (core passes
+      // its own), and its generic deep copy is replaced by one for condition trees.
       'jsonpath-plus': `${coreSrc}rules/jsonpath-unused.ts`,
+      clone: `${coreSrc}rules/condition-clone.ts`,
     };
   },
   onSuccess: 'node scripts/write-code-cache.cjs',

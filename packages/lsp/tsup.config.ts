@@ -16,7 +16,9 @@ export default defineConfig({
   dts: false,
   clean: true,
   esbuildOptions(options) {
-    // json-rules-engine's default JSONPath resolver is never used (core passes its own).
-    options.alias = { 'jsonpath-plus': fileURLToPath(new URL('../core/src/rules/jsonpath-unused.ts', import.meta.url)) };
+    // As in core's own build: json-rules-engine's JSONPath resolver is never used (core passes
+    // its own), and its generic deep copy is replaced by one for condition trees.
+    const coreRules = (file: string) => fileURLToPath(new URL(`../core/src/rules/${file}`, import.meta.url));
+    options.alias = { 'jsonpath-plus': coreRules('jsonpath-unused.ts'), clone: coreRules('condition-clone.ts') };
   },
 });
