@@ -383,6 +383,12 @@ describe('editor features', () => {
     const social = symbols[4]!;
     expect(social).toMatchObject({ range: range(7, 0, 12, 23), selectionRange: range(7, 0, 7, 14), detail: 'Activity that promotes social interaction (SHL 21 b §).' });
     expect(social.children![0]!.children!.map((s) => s.name)).toEqual(['Retket', 'Kuoro']);
+    // A list item named after a personal identity code is shown masked in the outline.
+    const withCode = uriOf('symbols-code.yaml');
+    await c.open(withCode, PLAN.replace('Retket', 'Retket 150385-9024'));
+    const masked = await c.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri: withCode } });
+    expect(JSON.stringify(masked)).not.toContain('9024');
+    expect(masked[4]!.children![0]!.children!.map((s) => s.name)).toEqual(['Retket 150385-****', 'Kuoro']);
     expect(await c.stop()).toBe(0);
   });
 });

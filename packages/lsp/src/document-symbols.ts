@@ -4,7 +4,7 @@
  */
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { rangeOf, type Locale, type ParsedText, type PathSegment, type PlanKind } from '@laatuvahti/core';
+import { rangeOf, redactPersonalIds, type Locale, type ParsedText, type PathSegment, type PlanKind } from '@laatuvahti/core';
 import { fieldDescription, fieldSchema } from './field-info.js';
 import { pairEnd } from './yaml-nodes.js';
 
@@ -56,7 +56,8 @@ function itemSymbol(parsed: ParsedText, item: Node | null, path: PathSegment[], 
   let end = item.range[1];
   while (end > item.range[0] && /\s/.test(parsed.text[end - 1]!)) end--;
   const range = rangeOf(parsed.lineCounter, item.range[0], end);
-  const symbol: DocumentSymbol = { name: label, kind: isMap(item) ? SymbolKind.Object : SymbolKind.String, range, selectionRange: range };
+  // The outline is an output like any other: no identity code in full.
+  const symbol: DocumentSymbol = { name: redactPersonalIds(label), kind: isMap(item) ? SymbolKind.Object : SymbolKind.String, range, selectionRange: range };
   if (isMap(item) && depth < MAX_DEPTH) symbol.children = item.items.flatMap((p) => pairSymbol(parsed, p, path, kind, locale, depth + 1));
   return [symbol];
 }

@@ -11,7 +11,7 @@ import {
   TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult, type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPlanSkeleton, isPlanText, KINDS, LOCALES, type ParsedText } from '@laatuvahti/core';
+import { createPlanSkeleton, isPlanText, KINDS, LOCALES, redactPersonalIds, type ParsedText } from '@laatuvahti/core';
 import { DocumentChecker, type CheckResult } from './document-checker.js';
 import { ParsedDocuments } from './parsed-documents.js';
 import { DIAGNOSTIC_SOURCE } from './to-lsp-diagnostic.js';
@@ -47,13 +47,19 @@ export function startServer(connection: Connection): void {
   const pushedClosed = new Set<string>();
   let features: ClientFeatures = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, dynamicWatchers: false, dynamicConfiguration: false };
   let workspace = new WorkspaceSettings(process.cwd());
+  // Every log line leaves through the same masking as findings: an error message may quote a
+  // plan, and a plan may hold a personal identity code.
+  const log = {
+    warn: (message: string) => connection.console.warn(redactPersonalIds(message)),
+    error: (message: string) => connection.console.error(redactPersonalIds(message)),
+  };
   let initialSettings: unknown;
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
   const problems = new SettingsProblems(
     (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
-    (message) => connection.console.warn(message),
+    (message) => log.warn(message),
   );
   const settingsFor = (uri: string) => {
     const s = workspace.forUri(uri);
@@ -69,7 +75,7 @@ export function startServer(connection: Connection): void {
       return !features.pullDiagnostics;
     },
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }),
-    logError: (message) => connection.console.error(message),
+    logError: (message) => log.error(message),
   });
 
   // ---- lifecycle -------------------------------------------------------------------------
@@ -116,7 +122,7 @@ export function startServer(connection: Connection): void {
       }
       if (features.dynamicConfiguration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'laatuvahti' });
     } catch (e) {
-      connection.console.warn(`laatuvahti: could not register for file and settings changes: ${String(e)}`);
+      log.warn(`laatuvahti: could not register for file and settings changes: ${String(e)}`);
     }
   });
 
@@ -126,12 +132,12 @@ export function startServer(connection: Connection): void {
       const raw: unknown = await connection.workspace.getConfiguration('laatuvahti');
       applySettings(raw ?? initialSettings);
     } catch (e) {
-      connection.console.warn(`laatuvahti: could not read settings (${String(e)}); using defaults`);
+      log.warn(`laatuvahti: could not read settings (${String(e)}); using defaults`);
     }
   }
 
   function applySettings(raw: unknown): void {
-    workspace.update(readClientSettings(raw, workspace.root, (m) => connection.console.warn(m)));
+    workspace.update(readClientSettings(raw, workspace.root, (m) => log.warn(m)));
   }
 
   /** After settings, config or rule files changed: no finding may outlive its cause. */
@@ -247,7 +253,7 @@ export function startServer(connection: Connection): void {
         try {
           text = await readFile(fileURLToPath(uri), 'utf8');
         } catch (e) {
-          connection.console.warn(`laatuvahti: cannot read ${uri}: ${String(e)}`);
+          log.warn(`laatuvahti: cannot read ${uri}: ${String(e)}`);
           if (pushedClosed.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
           results.push({ uri, isPlan: false, diagnostics: [] });
           continue;
