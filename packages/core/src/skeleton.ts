@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import { schemasByKind, API_VERSION, type PlanKind } from './schema/index.js';
 import { currentDate } from './check.js';
 import type { Locale } from './types.js';
+import { descriptionsOf } from './schema/meta.js';
+import { renderScalar } from './schema/key-skeleton.js';
 
 /** Options of `createPlanSkeleton`. */
 export interface PlanSkeletonOptions {
@@ -113,8 +115,7 @@ function peel(node: Node, language: Locale): Field {
 }
 
 function describe(node: Node, language: Locale): string | undefined {
-  const meta = (node as unknown as z.ZodType).meta?.() as { descriptions?: Record<Locale, string> } | undefined;
-  const text = meta?.descriptions?.[language];
+  const text = descriptionsOf(node as unknown as z.ZodType)?.[language];
   return text ? text.replace(/\s+/g, ' ').trim() : undefined;
 }
 
@@ -127,15 +128,6 @@ function commentOf(field: Field, extra?: string): { comment?: string } {
 
 function accepts(node: Node, value: unknown): boolean {
   return (node as unknown as z.ZodType).safeParse(value).success;
-}
-
-/** A YAML scalar for a placeholder or example. */
-function scalar(value: unknown): string {
-  if (typeof value !== 'string') return String(value);
-  // ISO dates stay plain as in plan-format.md: YAML 1.2 keeps them strings.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const plain = /^[A-Za-z][A-Za-z0-9 ._/-]*$/.test(value) && !/^(true|false|null|yes|no|on|off)$/i.test(value);
-  return plain ? value : JSON.stringify(value);
 }
 
 /**
@@ -225,7 +217,7 @@ function emitKey(key: string, field: Field, indent: number, active: boolean, lan
     default: {
       const list = enumList(field);
       const value = on ? (def.type === 'string' ? '' : example(field, today)) : example(field, today);
-      out.push({ indent, text: `${label}: ${scalar(value)}`, active: on, ...commentOf(field, list && `(${ALLOWED[language]}: ${list})`) });
+      out.push({ indent, text: `${label}: ${renderScalar(value)}`, active: on, ...commentOf(field, list && `(${ALLOWED[language]}: ${list})`) });
     }
   }
 }

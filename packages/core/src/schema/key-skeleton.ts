@@ -7,7 +7,9 @@
 import type { z } from 'zod';
 import type { DataPath } from '../types.js';
 import { schemasByKind, type PlanKind } from './index.js';
-import { schemaAt } from './validate-shape.js';
+import { schemaAt, unwrapSchema } from './validate-shape.js';
+
+export { unwrapSchema };
 
 type Def = Record<string, unknown> & { type: string };
 type Internals = { _zod: { def: Def } };
@@ -24,19 +26,6 @@ export interface SkeletonOptions {
 }
 
 const MAX_DEPTH = 8;
-
-/** Removes optional / nullable / default / readonly / lazy / pipe wrappers. */
-export function unwrapSchema(schema: z.ZodType | undefined): z.ZodType | undefined {
-  let s = schema as unknown as Internals | undefined;
-  for (let i = 0; s && i < 20; i++) {
-    const def = s._zod.def;
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'readonly') s = def.innerType as Internals;
-    else if (def.type === 'lazy') s = (def.getter as () => Internals)();
-    else if (def.type === 'pipe') s = def.in as Internals;
-    else break;
-  }
-  return s as unknown as z.ZodType | undefined;
-}
 
 /** The broad type of a schema node (through wrappers). */
 export function schemaKind(schema: z.ZodType | undefined): SchemaKind {

@@ -21,17 +21,21 @@ export interface ShapeFinding {
 
 type ZodInternals = { _zod: { def: Record<string, unknown> & { type: string } } };
 
-/** Unwraps optional / nullable / default / lazy / pipe wrappers. */
-function unwrap(schema: unknown): ZodInternals | undefined {
-  let s = schema as ZodInternals | undefined;
+/** Removes optional / nullable / default / readonly / lazy / pipe wrappers. */
+export function unwrapSchema(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let s = schema as unknown as ZodInternals | undefined;
   for (let i = 0; s && i < 20; i++) {
     const def = s._zod.def;
     if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'readonly') s = def.innerType as ZodInternals;
     else if (def.type === 'lazy') s = (def.getter as () => ZodInternals)();
     else if (def.type === 'pipe') s = def.in as ZodInternals;
-    else return s;
+    else break;
   }
-  return s;
+  return s as unknown as z.ZodType | undefined;
+}
+
+function unwrap(schema: unknown): ZodInternals | undefined {
+  return unwrapSchema(schema as z.ZodType | undefined) as unknown as ZodInternals | undefined;
 }
 
 /** The schema node at a data path (list indices step into the element schema). */
