@@ -49,7 +49,10 @@ install_code_server() {
   mkdir -p "$CS_DIR"
   echo '{"name":"laatuvahti-code-server-host","private":true}' > "$CS_DIR/package.json"
   # npm and the lifecycle scripts run on Node 24; node-gyp uses its shipped headers, never downloads.
-  (cd "$CS_DIR" && env -u npm_config_node_gyp PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
+  # A clean environment: under `npm run` the outer npm (Node 20) exports NODE, npm_node_execpath
+  # and its node-gyp settings, and code-server's postinstall would then find Node 20 and stop.
+  (cd "$CS_DIR" && env -i HOME="$HOME" TMPDIR="${TMPDIR:-/tmp}" PATH="$N24/bin:/usr/local/bin:/usr/bin:/bin" \
+    npm_config_nodedir="$N24" npm_config_cafile="${NODE_EXTRA_CA_CERTS:-}" NODE_EXTRA_CA_CERTS="${NODE_EXTRA_CA_CERTS:-}" \
     npm install --no-audit --no-fund --no-save --foreground-scripts "code-server@$CS_VER" >"$CS_DIR/install.log" 2>&1) \
     || { tail -n 40 "$CS_DIR/install.log" >&2; return 1; }
   [ -f "$CS_DIR/node_modules/code-server/lib/vscode/node_modules/node-pty/package.json" ] || { log "node-pty missing after install"; return 1; }
