@@ -6,7 +6,7 @@
  *   and a few key findings are pinned to their exact range, message id and wording.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, getDefaultPack, type Diagnostic } from '@laatuvahti/core';
 
@@ -56,10 +56,10 @@ describe('compliant fixtures', () => {
     expect(files).toEqual(['self-monitoring-plan.fi.yaml', 'service-description.fi.yaml']);
   });
 
-  // The format contract lives beside the repository (shared/plan-format.md); where it is
-  // available, the compliant fixtures must be its two examples, byte for byte.
-  const specPath = join(__dirname, '..', '..', 'shared', 'plan-format.md');
-  it.skipIf(!existsSync(specPath))('are the two examples of plan-format.md, verbatim', () => {
+  // The format contract (docs/plan-format.md): the compliant fixtures are its two examples,
+  // byte for byte.
+  const specPath = join(__dirname, '..', 'docs', 'plan-format.md');
+  it('are the two examples of plan-format.md, verbatim', () => {
     const spec = readFileSync(specPath, 'utf8');
     const blocks = [...spec.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
     expect(blocks).toContain(read('compliant/self-monitoring-plan.fi.yaml'));
