@@ -280,7 +280,7 @@ describe('memo across checks of one document', () => {
       scope.engine.run = run;
     }
     // Only the current version's subjects are kept.
-    const kept = [...memo.entries.values()].reduce((n, m) => n + m.size, 0);
+    const kept = [...memo.entries.values()].reduce((n, m) => n + m.subjects.size, 0);
     expect(kept).toBeLessThan(10);
   });
 });

@@ -45,8 +45,8 @@ export interface RawFinding {
  * by a check are dropped, so the memo never outgrows the document.
  */
 export class RunMemo {
-  /** scope key -> subject key -> findings. */
-  entries = new Map<string, Map<string, RawFinding[]>>();
+  /** scope key -> the document values and settings the findings depend on, and per subject key the findings. */
+  entries = new Map<string, { dependencies: string; subjects: Map<string, RawFinding[]> }>();
   /** The pack the entries came from: another pack's scopes are numbered differently. */
   pack: CompiledPack | undefined;
 }
@@ -69,34 +69,37 @@ export interface RunInput {
 export function runPack(pack: CompiledPack, input: RunInput): Promise<RawFinding[]> {
   return pack.queue.run(async () => {
     const findings: RawFinding[] = [];
-    const next = new Map<string, Map<string, RawFinding[]>>();
+    const next: RunMemo['entries'] = new Map();
     if (input.memo && input.memo.pack !== pack) {
       input.memo.entries.clear();
       input.memo.pack = pack;
     }
-    const context = input.memo ? JSON.stringify([input.today, input.options, [...input.skip].sort()]) : '';
+    const settings = input.memo ? JSON.stringify([input.today, input.options, [...input.skip].sort()]) : '';
     for (const [scopeIndex, scope] of pack.scopes[input.kind].entries()) {
       if (allSkipped(scope, input.skip)) continue;
       const memoable = input.memo !== undefined && scope.each !== undefined && scope.documentDependencies !== undefined && !isTextMatch(scope.each);
+      if (!memoable) {
+        for (const subject of buildSubjects(scope.each, input)) await runScope(pack, scope, subject, input, findings);
+        continue;
+      }
+      // What every subject of the scope depends on besides itself: compared once per scope, so
+      // a change there drops the scope's saved findings, and subject keys stay small.
       const scopeKey = `${input.kind}#${scopeIndex}`;
-      const previous = memoable ? input.memo!.entries.get(scopeKey) : undefined;
-      const kept = new Map<string, RawFinding[]>();
-      const shared = memoable ? JSON.stringify(scope.documentDependencies!.map((p) => getAt(input.doc, p.slice(4)))) : '';
+      const dependencies = settings + JSON.stringify(scope.documentDependencies!.map((p) => getAt(input.doc, p.slice(4))));
+      const saved = input.memo!.entries.get(scopeKey);
+      const previous = saved?.dependencies === dependencies ? saved.subjects : undefined;
+      const subjects = new Map<string, RawFinding[]>();
       for (const subject of buildSubjects(scope.each, input)) {
-        if (!memoable) {
-          await runScope(pack, scope, subject, input, findings);
-          continue;
-        }
-        const key = JSON.stringify(scope.readsNeighbours ? [subject.path, subject.item, subject.previous, subject.index, subject.isLast, shared, context] : [subject.path, subject.item, shared, context]);
+        const key = JSON.stringify(scope.readsNeighbours ? [subject.path, subject.item, subject.previous, subject.index, subject.isLast] : [subject.path, subject.item]);
         let found = previous?.get(key);
         if (!found) {
           found = [];
           await runScope(pack, scope, subject, input, found);
         }
-        kept.set(key, found);
+        subjects.set(key, found);
         findings.push(...found);
       }
-      if (memoable) next.set(scopeKey, kept);
+      next.set(scopeKey, { dependencies, subjects });
     }
     if (input.memo) input.memo.entries = next;
     return findings;
