@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 import { check, localizedRuleDocs, type Diagnostic } from '@laatuvahti/core';
 import { findConfigFile } from '@laatuvahti/core/node';
@@ -261,6 +262,26 @@ describe('formats', () => {
     expect(silenced).toHaveLength(1);
     expect(silenced[0]).toMatchObject({ ruleId: 'social-activity-regular', locations: [{ physicalLocation: { region: { startLine: 11, startColumn: 14 } } }] });
     expect(silenced[0]!.suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: 'Kesätauko asukkaiden kanssa', properties: { until: '2027-01-31' } }]);
+  });
+
+  it('sarif validates against the official SARIF 2.1.0 JSON Schema, for every fixture', () => {
+    // The OASIS schema as shipped by @microsoft/jest-sarif, checked with the ajv it is made for
+    // (draft-04), so the log is valid SARIF, not only shaped like it.
+    const sarifPackage = require.resolve('@microsoft/jest-sarif/package.json');
+    const requireFromSarif = createRequire(sarifPackage);
+    const Ajv = requireFromSarif('ajv');
+    const ajv = new Ajv({ schemaId: 'id', meta: false, allErrors: true });
+    ajv.addMetaSchema(requireFromSarif('ajv/lib/refs/json-schema-draft-04.json'));
+    const validate = ajv.compile(JSON.parse(readFileSync(join(dirname(sarifPackage), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')));
+    const text = `${PLAN}    - name: Kesäretki\n      # laatuvahti-disable-next-line social-activity-regular -- Kesätauko (until 2027-01-31)\n      every: 2 months\n`;
+    const dir = folder({ 'plan.yaml': text, 'broken.yaml': SYNTAX_ERROR });
+    for (const cwd of [dir, join(root, 'fixtures')]) {
+      const r = run(['check', '--format', 'sarif', '--today', TODAY], cwd);
+      expect(r.code).toBe(1);
+      const log = JSON.parse(r.stdout);
+      expect(log.runs[0].results.length).toBeGreaterThan(0);
+      expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    }
   });
 
   it('junit is well-formed XML: one suite per plan, a failure per finding', async () => {
