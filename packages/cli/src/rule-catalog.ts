@@ -3,7 +3,7 @@
  * rules with title, default severity, kinds, source citation and documentation in a locale.
  * `rules`, `explain` and the SARIF `tool.driver.rules` all read it.
  */
-import { BUILTIN_RULES, BUILTIN_TITLES, KINDS, builtinDocsUrl, type CompiledPack, type Locale, type Severity } from '@laatuvahti/core';
+import { BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, KINDS, builtinDocsUrl, type CompiledPack, type Locale, type Severity } from '@laatuvahti/core';
 
 /** One rule as the CLI shows it. */
 export interface RuleInfo {
@@ -22,8 +22,6 @@ export interface RuleInfo {
   appliesFrom?: string;
 }
 
-const BUILTIN_SEVERITY: Record<string, Severity> = { 'schema-unknown-key': 'warning', 'suppression-invalid': 'warning' };
-
 /** The pack's rules sorted by id, then the built-in rules. */
 export function listRules(pack: CompiledPack, locale: Locale): RuleInfo[] {
   const out: RuleInfo[] = [...pack.rules.values()]
@@ -40,7 +38,7 @@ export function listRules(pack: CompiledPack, locale: Locale): RuleInfo[] {
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
   for (const id of BUILTIN_RULES) {
-    out.push({ id, title: BUILTIN_TITLES[id][locale], severity: BUILTIN_SEVERITY[id] ?? 'error', kinds: KINDS, docsUrl: builtinDocsUrl(id), builtin: true });
+    out.push({ id, title: BUILTIN_TITLES[id][locale], severity: BUILTIN_SEVERITIES[id], kinds: KINDS, docsUrl: builtinDocsUrl(id), builtin: true });
   }
   return out;
 }

@@ -13,10 +13,10 @@ import { ruleMessage, type CompiledPack } from './rules/compile-pack.js';
 import { toDataPath } from './rules/data-path.js';
 import { builtinMessage, formatMessage, typeName, valueType } from './messages/format-message.js';
 import { builtinDocsUrl } from './messages/docs.js';
-import { BUILTIN_RULES, SYNTAX_MESSAGES } from './messages/builtin-messages.js';
+import { BUILTIN_RULES, BUILTIN_SEVERITIES, SYNTAX_MESSAGES, type BuiltinRuleId } from './messages/builtin-messages.js';
 import { closest } from './suggest.js';
 import { findSuppressions, suppressionRange } from './suppressions.js';
-import { effectiveSeverity, type ResolvedSettings } from './settings.js';
+import { defaultRuleOptions, effectiveSeverity, type ResolvedSettings } from './settings.js';
 import type { DataPath, Diagnostic, Locale, Severity } from './types.js';
 
 /** Options of a check. */
@@ -84,18 +84,10 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
     const sev = effectiveSeverity(options.settings, id, rule.definition.severity);
     if (sev === 'off' || (rule.definition.appliesFrom && rule.definition.appliesFrom > today)) skip.add(id);
   }
-  const options_ = options.settings?.options ?? defaultOptions(pack);
+  const options_ = options.settings?.options ?? defaultRuleOptions(pack);
   const findings = await runPack(pack, { kind, doc, text: parsed.text, today, options: options_, skip, ...(options.memo ? { memo: options.memo } : {}) });
   for (const f of findings) out.addRule(f);
   return out.finish(today, kind);
-}
-
-function defaultOptions(pack: CompiledPack): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const [id, rule] of pack.rules) {
-    out[id] = Object.fromEntries(Object.entries(rule.definition.options ?? {}).map(([k, o]) => [k, o.default]));
-  }
-  return out;
 }
 
 /** Checks `apiVersion` and `kind`; returns the kind when the document is a plan we can check. */
@@ -292,7 +284,7 @@ class DiagnosticBuilder {
 }
 
 function builtinSeverity(ruleId: string): Severity {
-  return ruleId === 'schema-unknown-key' || ruleId === 'suppression-invalid' ? 'warning' : 'error';
+  return BUILTIN_SEVERITIES[ruleId as BuiltinRuleId] ?? 'error';
 }
 
 /** Sorts by position, then rule id; drops exact repeats (same rule, range and message). */

@@ -55,7 +55,7 @@ export { checkWithPack, currentDate, type CheckOptions, type CheckReport } from 
 export { getDefaultPack, bundledPackSource } from './default-pack.js';
 export { RunMemo } from './rules/run-pack.js';
 export { compilePack, RunQueue, DOCS_BASE_URL, type CompiledPack, type CompiledRule, type PackSource } from './rules/compile-pack.js';
-export { resolveSettings, effectiveSeverity, type ResolvedSettings, type RuleSettings } from './settings.js';
+export { resolveSettings, effectiveSeverity, defaultRuleOptions, type ResolvedSettings, type RuleSettings } from './settings.js';
 export { readRuleFile, readReferenceFile, readConfigFile, readDefinition, type FileDiagnostic, type ReadResult } from './rules/read-definitions.js';
 export { ruleFileSchema, configFileSchema, referenceFileSchema, KNOWN_FACTS, type RuleFile, type ConfigFile, type ReferenceFile, type RuleCheck } from './rules/rule-schema.js';
 export { KNOWN_OPERATORS, OPERATORS, isEmptyValue } from './rules/operators.js';
@@ -70,7 +70,7 @@ export { schemaAt, knownKeys, enumValues, validateShape } from './schema/validat
 export { descriptionsOf } from './schema/meta.js';
 export { keySkeleton, placeholderValue, renderScalar, schemaKind, unwrapSchema, type SchemaKind, type SkeletonOptions } from './schema/key-skeleton.js';
 export { createPlanSkeleton, type PlanSkeletonOptions } from './skeleton.js';
-export { BUILTIN_RULES, BUILTIN_TITLES, BUILTIN_MESSAGES } from './messages/builtin-messages.js';
+export { BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, BUILTIN_MESSAGES, type BuiltinRuleId } from './messages/builtin-messages.js';
 export { builtinDocsUrl } from './messages/docs.js';
 export { formatMessage } from './messages/format-message.js';
 export { localizedRuleDocs, ruleSummary, README_HEADINGS } from './messages/rule-docs.js';

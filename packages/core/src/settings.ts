@@ -33,7 +33,7 @@ export function resolveSettings(
   locale: Locale = 'en',
 ): { settings: ResolvedSettings; diagnostics: FileDiagnostic[] } {
   const severities = new Map<string, SeveritySetting>();
-  const options: Record<string, Record<string, unknown>> = {};
+  const options = defaultRuleOptions(pack);
   const diagnostics: FileDiagnostic[] = [];
   const parsed = source ? parseText(source.text) : undefined;
   const report = (path: (string | number)[], detail: string) => {
@@ -45,11 +45,6 @@ export function resolveSettings(
     diagnostics.push(ruleLoadDiagnostic(source.uri, detail, locale, ['rules', ...path], rangeOf(parsed.lineCounter, loc.start, loc.end)));
   };
 
-  for (const [id, rule] of pack.rules) {
-    const opts: Record<string, unknown> = {};
-    for (const [name, opt] of Object.entries(rule.definition.options ?? {})) opts[name] = opt.default;
-    options[id] = opts;
-  }
   const known = [...pack.rules.keys(), ...BUILTIN_RULES];
   for (const [id, setting] of Object.entries(rules ?? {})) {
     if (!known.includes(id)) {
@@ -75,6 +70,15 @@ export function resolveSettings(
     }
   }
   return { settings: { severities, options }, diagnostics };
+}
+
+/** Every rule's options at their declared defaults, by rule id. */
+export function defaultRuleOptions(pack: CompiledPack): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [id, rule] of pack.rules) {
+    out[id] = Object.fromEntries(Object.entries(rule.definition.options ?? {}).map(([name, opt]) => [name, opt.default]));
+  }
+  return out;
 }
 
 /** The severity a rule's finding gets: the caller's setting, else the check's or rule's default. */

@@ -3,20 +3,12 @@
  * `laatuvahti/ruleDocumentation` request, and the rule list. Everything comes from the pack
  * (title, source citation, README); the server adds no rule knowledge of its own.
  */
-import { BUILTIN_RULES, BUILTIN_TITLES, builtinDocsUrl, effectiveSeverity, localizedRuleDocs, ruleSummary, type CompiledPack, type Locale, type ResolvedSettings, type Severity } from '@laatuvahti/core';
+import { BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, builtinDocsUrl, effectiveSeverity, localizedRuleDocs, ruleSummary, type CompiledPack, type Locale, type ResolvedSettings } from '@laatuvahti/core';
 import type { RuleSummary } from './custom-requests.js';
 import { lspText } from './lsp-messages.js';
 
 type BuiltinId = (typeof BUILTIN_RULES)[number];
 
-// Default severities of the engine's own checks, as core's check step assigns them.
-const BUILTIN_SEVERITY: Record<BuiltinId, Severity> = {
-  'yaml-syntax': 'error',
-  'schema-type': 'error',
-  'schema-unknown-key': 'warning',
-  'rule-load': 'error',
-  'suppression-invalid': 'warning',
-};
 
 function isBuiltin(id: string): id is BuiltinId {
   return (BUILTIN_RULES as readonly string[]).includes(id);
@@ -51,7 +43,7 @@ export function ruleExplanation(pack: CompiledPack, id: string, locale: Locale, 
 export function ruleDocumentation(pack: CompiledPack, settings: ResolvedSettings, id: string, locale: Locale): string | null {
   const rule = pack.rules.get(id);
   if (!rule && !isBuiltin(id)) return null;
-  const severity = effectiveSeverity(settings, id, rule ? rule.definition.severity : BUILTIN_SEVERITY[id as BuiltinId]);
+  const severity = effectiveSeverity(settings, id, rule ? rule.definition.severity : BUILTIN_SEVERITIES[id as BuiltinId]);
   const docsUrl = rule ? rule.docsUrl : builtinDocsUrl(id);
   const head = [`# ${ruleTitle(pack, id, locale)}`, '', `\`${id}\` · ${lspText('severity', locale)}: ${severity}`];
   const source = sourceLine(pack, id, locale);
@@ -69,7 +61,7 @@ export function listRules(pack: CompiledPack, settings: ResolvedSettings, locale
     out.push({ id, title: rule.definition.title[locale], severity: effectiveSeverity(settings, id, rule.definition.severity), source: rule.definition.source.title[locale] });
   }
   for (const id of BUILTIN_RULES) {
-    out.push({ id, title: BUILTIN_TITLES[id][locale], severity: effectiveSeverity(settings, id, BUILTIN_SEVERITY[id]), source: '' });
+    out.push({ id, title: BUILTIN_TITLES[id][locale], severity: effectiveSeverity(settings, id, BUILTIN_SEVERITIES[id]), source: '' });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }

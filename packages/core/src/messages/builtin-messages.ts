@@ -2,12 +2,21 @@
  * Messages of the diagnostics the engine itself produces (syntax, schema, rule loading,
  * suppressions), in fi / sv / en. Rule messages live in the rule files.
  */
-import type { Locale } from '../types.js';
+import type { Locale, Severity } from '../types.js';
 
 type Texts = Record<Locale, string>;
 
 export const BUILTIN_RULES = ['yaml-syntax', 'schema-type', 'schema-unknown-key', 'rule-load', 'suppression-invalid'] as const;
 export type BuiltinRuleId = (typeof BUILTIN_RULES)[number];
+
+/** Default severities of the built-in rules. */
+export const BUILTIN_SEVERITIES: Record<BuiltinRuleId, Severity> = {
+  'yaml-syntax': 'error',
+  'schema-type': 'error',
+  'schema-unknown-key': 'warning',
+  'rule-load': 'error',
+  'suppression-invalid': 'warning',
+};
 
 /** Titles of the built-in rules, for rule listings. */
 export const BUILTIN_TITLES: Record<BuiltinRuleId, Texts> = {

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { DataPath } from '../types.js';
 import { schemasByKind, type PlanKind } from './index.js';
 import { schemaAt, unwrapSchema } from './validate-shape.js';
+import { currentDate } from '../check.js';
 
 export { unwrapSchema };
 
@@ -84,7 +85,7 @@ export function placeholderValue(schema: z.ZodType, options: SkeletonOptions = {
     case 'number':
       return firstValid(schema, [0, 1]) ?? 0;
     case 'string': {
-      const today = options.today ?? new Date().toISOString().slice(0, 10);
+      const today = options.today ?? currentDate();
       return firstValid(schema, [options.placeholder ?? 'TODO', 'month', today, '08:00-16:00']) ?? '';
     }
     default:
