@@ -11,6 +11,8 @@ import { schemasByKind, API_VERSION, KINDS, type PlanKind } from './schema/index
 import { runPack, type RawFinding, type RunMemo } from './rules/run-pack.js';
 import { ruleMessage, type CompiledPack } from './rules/compile-pack.js';
 import { toDataPath } from './rules/data-path.js';
+import { isEmptyValue } from './rules/operators.js';
+import type { RuleCheck } from './rules/rule-schema.js';
 import { builtinMessage, formatMessage, typeName, valueType } from './messages/format-message.js';
 import { builtinDocsUrl } from './messages/docs.js';
 import { BUILTIN_RULES, BUILTIN_SEVERITIES, SYNTAX_MESSAGES, type BuiltinRuleId } from './messages/builtin-messages.js';
@@ -192,11 +194,12 @@ class DiagnosticBuilder {
       const loc = locatePath(this.parsed, rp, r.anchor ?? 'value');
       return { path: rp, range: rangeOf(this.parsed.lineCounter, loc.start, loc.end), message: formatMessage(ruleMessage(rule, r.message, this.locale), f.data, this.locale) };
     });
+    const messageId = chooseMessage(report, f.data);
     this.push({
       ruleId: f.ruleId,
       severity: report.severity ?? rule.severity,
-      messageId: report.message,
-      message: formatMessage(ruleMessage(rule, report.message, this.locale), f.data, this.locale),
+      messageId,
+      message: formatMessage(ruleMessage(rule, messageId, this.locale), f.data, this.locale),
       range: rangeOf(this.parsed.lineCounter, start, end),
       path,
       source: { title: rule.source.title, requirements: rule.source.requirements, ...(rule.source.url ? { url: rule.source.url } : {}) },
@@ -281,6 +284,12 @@ class DiagnosticBuilder {
     }
     return suppressed;
   }
+}
+
+/** The report's message, or its `whenMissing` alternative for the first placeholder without a value. */
+function chooseMessage(report: RuleCheck['report'], data: Record<string, unknown>): string {
+  for (const [name, messageId] of Object.entries(report.whenMissing ?? {})) if (isEmptyValue(data[name])) return messageId;
+  return report.message;
 }
 
 function builtinSeverity(ruleId: string): Severity {

@@ -39,6 +39,15 @@ describe('rule and config files', () => {
     expect(readRuleFile(RULE, 'u', 'other').diagnostics[0]!.diagnostic.range.start).toEqual({ line: 0, character: 4 });
   });
 
+  it('checks that a whenMissing message exists and its placeholder has data', () => {
+    const named = RULE.replace('report: { message: gone, path: unit }', 'report: { message: gone, path: unit, data: { name: doc.name }, whenMissing: { name: gone } }');
+    expect(readRuleFile(named, 'u', 'my-rule').diagnostics).toEqual([]);
+    const lost = readRuleFile(named.replace('whenMissing: { name: gone }', 'whenMissing: { name: lost }'), 'u', 'my-rule').diagnostics;
+    expect(lost.map((d) => d.diagnostic.message)).toEqual([expect.stringContaining('message "lost" is not defined')]);
+    const noData = readRuleFile(named.replace('whenMissing: { name: gone }', 'whenMissing: { title: gone }'), 'u', 'my-rule').diagnostics;
+    expect(noData.map((d) => [d.diagnostic.message, d.diagnostic.range.start])).toEqual([[expect.stringContaining('placeholder "title" is not defined under data'), { line: 11, character: 89 }]]);
+  });
+
   it('rejects code-like content: rule files have no place for functions', () => {
     const r = readRuleFile(RULE.replace('severity: error', 'severity: error\nfunction: "() => process.exit(1)"'), 'u', 'my-rule');
     expect(r.value).toBeUndefined();

@@ -83,6 +83,12 @@ const reportSchema = z.strictObject({
       z.union([z.string(), factRef, z.array(z.union([z.string(), factRef])).min(1)]),
     )
     .optional(),
+  /**
+   * Placeholder -> message id: when that placeholder's value is missing (absent, null or blank),
+   * the finding says this message instead, e.g. `{ name: noProducerUnnamed }` for a service
+   * without a name. One check then covers both cases.
+   */
+  whenMissing: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), z.string().regex(MESSAGE_ID_RE)).optional(),
   /** Other places the finding concerns, as document paths. */
   related: z.array(z.strictObject({ path, message: z.string().regex(MESSAGE_ID_RE), anchor: z.enum(['key', 'value']).optional() })).optional(),
   /** This check's own default severity, when it differs from the rule's. */
@@ -125,9 +131,12 @@ export const ruleFileSchema = z
       }
     }
     rule.checks.forEach((check, i) => {
-      const ids = [check.report.message, ...(check.report.related ?? []).map((r) => r.message)];
+      const ids = [check.report.message, ...Object.values(check.report.whenMissing ?? {}), ...(check.report.related ?? []).map((r) => r.message)];
       for (const id of ids) {
         if (!rule.messages[id]) ctx.addIssue({ code: 'custom', path: ['checks', i, 'report'], message: `message "${id}" is not defined under messages` });
+      }
+      for (const name of Object.keys(check.report.whenMissing ?? {})) {
+        if (!check.report.data?.[name]) ctx.addIssue({ code: 'custom', path: ['checks', i, 'report', 'whenMissing', name], message: `placeholder "${name}" is not defined under data` });
       }
       for (const name of optionNames(check.when)) {
         if (!rule.options?.[name]) ctx.addIssue({ code: 'custom', path: ['checks', i, 'when'], message: `option "${name}" is not declared under options` });
