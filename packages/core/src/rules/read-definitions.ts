@@ -65,7 +65,7 @@ export function readDefinition<T>(schema: z.ZodType<T>, text: string, uri: strin
   } catch (e) {
     return { diagnostics: [loadDiagnostic(uri, parsed, 0, 0, (e as Error).message, [], locale)] };
   }
-  const result = schema.safeParse(value ?? {});
+  const result = schema.safeParse(value ?? {}, { jitless: true }); // as in validateShape
   if (result.success) return { value: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));

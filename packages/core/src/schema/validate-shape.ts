@@ -77,7 +77,10 @@ export function enumValues(schema: z.ZodType | undefined): string[] {
 
 /** Validates `value` against `schema`; returns findings in document order of their paths. */
 export function validateShape(schema: z.ZodType, value: unknown): ShapeFinding[] {
-  const result = schema.safeParse(value);
+  // Without zod's generated object parsers: generating and compiling them (new Function) made
+  // the first check of a process 7 ms slower on a 1,000-line plan, and once warm they save
+  // only 0.04 ms there. A per-call option, so an importing system's own zod use is untouched.
+  const result = schema.safeParse(value, { jitless: true });
   if (result.success) return [];
   const out: ShapeFinding[] = [];
   for (const issue of result.error.issues) collectIssue(schema, value, issue as Issue, out);
