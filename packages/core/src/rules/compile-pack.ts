@@ -10,7 +10,7 @@ import type { PlanKind } from '../schema/common.js';
 import { getAt } from './data-path.js';
 import { OPERATORS } from './operators.js';
 import { DERIVED_FACT_HANDLERS } from './derived-facts.js';
-import { RUN_FACTS, type ConditionNode, type EachSpec, type ReferenceFile, type RuleFile } from './rule-schema.js';
+import { RUN_FACTS, type ConditionNode, type EachSpec, type ReferenceFile, type RuleCheck, type RuleFile } from './rule-schema.js';
 
 /** The one runtime fact of a run: `{doc, item, previous, index, isLast, today, options}`. */
 export const CONTEXT_FACT = 'ctx';
@@ -30,17 +30,18 @@ export interface CompiledRule {
 export interface Scope {
   kind: PlanKind;
   each: EachSpec | undefined;
-  engine: Engine;
+  /** Built on first use: a one-file run of the CLI needs the Engines of one kind only. */
+  readonly engine: Engine;
   /** Engine rule name -> the rule and check it stands for. */
   checks: ReadonlyMap<string, { ruleId: string; checkIndex: number }>;
   /**
    * The document paths this scope's checks and messages read (besides the subject itself), or
    * undefined when they read the whole document. Lets a caller reuse a subject's findings while
-   * neither the subject nor these values changed (see `RunMemo`).
+   * neither the subject nor these values changed (see `RunMemo`). Worked out on first use.
    */
-  documentDependencies: readonly string[] | undefined;
+  readonly documentDependencies: readonly string[] | undefined;
   /** Whether the checks read `previous`, `index` or `isLast` (then a neighbour's edit matters). */
-  readsNeighbours: boolean;
+  readonly readsNeighbours: boolean;
 }
 
 /** A rule pack ready to run. */
@@ -80,32 +81,71 @@ export function compilePack(source: PackSource): CompiledPack {
 
   const scopes: Record<PlanKind, Scope[]> = { SelfMonitoringPlan: [], ServiceDescription: [] };
   for (const kind of Object.keys(scopes) as PlanKind[]) {
-    const byScope = new Map<string, { each: EachSpec | undefined; rules: RuleProperties[]; checks: Map<string, { ruleId: string; checkIndex: number }>; deps: Set<string>; neighbours: boolean }>();
+    const byScope = new Map<string, { each: EachSpec | undefined; checks: Map<string, { ruleId: string; checkIndex: number }>; sources: RuleCheck[] }>();
     for (const { definition } of rules.values()) {
       if (!definition.kinds.includes(kind)) continue;
       definition.checks.forEach((check, checkIndex) => {
         const key = check.each === undefined ? '' : JSON.stringify(check.each);
         let scope = byScope.get(key);
-        if (!scope) byScope.set(key, (scope = { each: check.each, rules: [], checks: new Map(), deps: new Set(), neighbours: false }));
-        collectDocumentPaths(check.when, scope.deps);
-        collectDocumentPaths(check.report.data ?? {}, scope.deps);
-        if (readsNeighbours(check)) scope.neighbours = true;
-        const name = `${definition.id}#${checkIndex}`;
-        scope.checks.set(name, { ruleId: definition.id, checkIndex });
-        scope.rules.push({
+        if (!scope) byScope.set(key, (scope = { each: check.each, checks: new Map(), sources: [] }));
+        scope.checks.set(`${definition.id}#${checkIndex}`, { ruleId: definition.id, checkIndex });
+        scope.sources.push(check);
+      });
+    }
+    for (const s of byScope.values()) scopes[kind].push(new LazyScope(kind, s.each, s.checks, s.sources, references));
+  }
+  return { rules, scopes, references, queue: new RunQueue() };
+}
+
+/** A scope whose Engine and memo facts are worked out when first asked for. */
+class LazyScope implements Scope {
+  private built?: Engine;
+  private analysis?: { deps: readonly string[] | undefined; neighbours: boolean };
+
+  constructor(
+    readonly kind: PlanKind,
+    readonly each: EachSpec | undefined,
+    readonly checks: ReadonlyMap<string, { ruleId: string; checkIndex: number }>,
+    private readonly sources: readonly RuleCheck[],
+    private readonly references: ReadonlyMap<string, ReferenceFile>,
+  ) {}
+
+  get engine(): Engine {
+    if (!this.built) {
+      const rules: RuleProperties[] = [];
+      let i = 0;
+      for (const [name, { ruleId }] of this.checks) {
+        rules.push({
           name,
-          conditions: scopeOptions(check.when, definition.id) as RuleProperties['conditions'],
+          conditions: scopeOptions(this.sources[i++]!.when, ruleId) as RuleProperties['conditions'],
           // Event params are deep-copied by the engine on every run: keep them tiny.
           event: { type: name },
         });
-      });
+      }
+      this.built = buildEngine(rules, this.references);
     }
-    for (const s of byScope.values()) {
-      const deps = s.deps.has('doc') ? undefined : [...s.deps].sort();
-      scopes[kind].push({ kind, each: s.each, engine: buildEngine(s.rules, references), checks: s.checks, documentDependencies: deps, readsNeighbours: s.neighbours });
-    }
+    return this.built;
   }
-  return { rules, scopes, references, queue: new RunQueue() };
+
+  get documentDependencies(): readonly string[] | undefined {
+    return this.analyse().deps;
+  }
+
+  get readsNeighbours(): boolean {
+    return this.analyse().neighbours;
+  }
+
+  private analyse(): { deps: readonly string[] | undefined; neighbours: boolean } {
+    if (!this.analysis) {
+      const deps = new Set<string>();
+      for (const check of this.sources) {
+        collectDocumentPaths(check.when, deps);
+        collectDocumentPaths(check.report.data ?? {}, deps);
+      }
+      this.analysis = { deps: deps.has('doc') ? undefined : [...deps].sort(), neighbours: this.sources.some(readsNeighbours) };
+    }
+    return this.analysis;
+  }
 }
 
 function buildEngine(rules: RuleProperties[], references: ReadonlyMap<string, ReferenceFile>): Engine {
