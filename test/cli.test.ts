@@ -328,6 +328,16 @@ describe('formats', () => {
     const fi = await messageOf(PLAN, 'social-activity-regular', 'fi');
     expect(run(['check', '--today', TODAY, '--locale', 'fi'], dir).stdout).toMatch(new RegExp(`^ {2}8:14 +virhe +${escapeRe(fi)} {2}social-activity-regular$`, 'm'));
   });
+
+  it('a reader that stops early (| head) neither breaks the run nor changes its exit code', () => {
+    const dir = folder({ 'plan.yaml': PLAN });
+    // `exec 0<&-; sleep`: the reader closes the pipe at once, so every write meets EPIPE.
+    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" check --today ${TODAY} --format json . | (exec 0<&-; sleep 0.2); echo "exit \${PIPESTATUS[0]}" >&2`], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('exit 1\n');
+  });
 });
 
 describe('privacy', () => {

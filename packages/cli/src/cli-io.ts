@@ -4,7 +4,7 @@
  * problems), so a personal identity code never reaches a terminal, a log or a report file in
  * full; core masks its messages already, this is the second line of defence.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { fstatSync, mkdirSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Where a command writes and what it may ask about its surroundings. */
@@ -23,24 +23,75 @@ export interface CliIo {
 
 /** The process's own streams, folder and environment; `redact` is applied to everything written. */
 export function processIo(redact: (text: string) => string): CliIo {
-  // `laatuvahti check | head`: a reader that stops early is not an error of the check.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
-    });
-  }
+  const stdout = new FdWriter(1, () => process.stdout);
+  const stderr = new FdWriter(2, () => process.stderr);
   return {
-    out: (text) => void process.stdout.write(redact(text)),
-    err: (text) => void process.stderr.write(redact(text)),
+    out: (text) => stdout.write(redact(text)),
+    err: (text) => stderr.write(redact(text)),
     writeFile: (path, text) => {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, redact(text));
     },
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    get stdoutIsTTY() {
+      return isTerminal(1);
+    },
+    get stderrIsTTY() {
+      return isTerminal(2);
+    },
     cwd: process.cwd(),
     env: process.env,
   };
+}
+
+/**
+ * Writes straight to a file descriptor. Creating process.stdout and process.stderr loads Node's
+ * stream and socket machinery, a few milliseconds of a one-file run; a CI gate's output is a
+ * file or a pipe that a plain write serves as well. When the descriptor cannot take a plain
+ * write (non-blocking and full: EAGAIN), the rest goes through the process's stream, in order.
+ */
+class FdWriter {
+  private stream: NodeJS.WriteStream | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly fd: number,
+    private readonly openStream: () => NodeJS.WriteStream,
+  ) {}
+
+  write(text: string): void {
+    if (this.closed || text === '') return;
+    if (this.stream) {
+      this.stream.write(text);
+      return;
+    }
+    let rest = Buffer.from(text, 'utf8');
+    try {
+      while (rest.length > 0) rest = rest.subarray(writeSync(this.fd, rest));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // `laatuvahti check | head`: a reader that stops early is not an error of the check.
+      if (code === 'EPIPE') {
+        this.closed = true;
+        return;
+      }
+      if (code !== 'EAGAIN') throw e;
+      this.stream = this.openStream();
+      this.stream.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EPIPE') throw err;
+      });
+      this.stream.write(rest);
+    }
+  }
+}
+
+/** Whether stdout (1) or stderr (2) is a terminal; a file or a pipe is told apart by fstat alone. */
+function isTerminal(fd: 1 | 2): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return (fd === 1 ? process.stdout : process.stderr).isTTY === true;
 }
 
 /** Whether stylish output gets colours: the flag wins, then NO_COLOR, then "is it a terminal". */
