@@ -20,7 +20,8 @@ function median(xs) {
 
 export async function measureLsp() {
   const dir = mkdtempSync(join(tmpdir(), 'laatuvahti-bench-lsp-'));
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // Launched as the VS Code extension launches it (SERVER_EXEC_ARGV in packages/vscode/src/create-client.ts).
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -53,17 +54,24 @@ export async function measureLsp() {
     conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
     await p;
     const times = [];
+    // The first edits of a fresh server run before the JIT has optimised the checker; they are
+    // reported on their own (firstEditMs), and the median is taken over the edits after them, as
+    // a quality officer typing in an editor that has been open for a while sees it.
+    const warmUp = size >= 10000 ? 3 : 10;
     const rounds = size >= 10000 ? 15 : 40;
-    for (let i = 0; i < rounds; i++) {
+    let firstEditMs = 0;
+    for (let i = 0; i < warmUp + rounds; i++) {
       version++;
       // A realistic edit: the plan's `updated` line changes; the server gets the full text.
       const edited = text.replace('updated: 2026-09-15', `updated: 2026-09-${String(10 + (i % 9)).padStart(2, '0')}`);
       p = waitFor(uri, version);
       const t0 = performance.now();
       conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: edited }] });
-      times.push((await p) - t0);
+      const ms = (await p) - t0;
+      if (i === 0) firstEditMs = ms;
+      if (i >= warmUp) times.push(ms);
     }
-    rows.push({ lines: text.split('\n').length - 1, medianMs: +median(times).toFixed(2), maxMs: +Math.max(...times).toFixed(2) });
+    rows.push({ lines: text.split('\n').length - 1, firstEditMs: +firstEditMs.toFixed(2), medianMs: +median(times).toFixed(2), maxMs: +Math.max(...times).toFixed(2) });
     conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
@@ -91,7 +99,7 @@ function readRss(pid) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const r = await measureLsp();
   console.log('language server: didChange -> diagnostics (debounce 0, stdio)');
-  for (const row of r.rows) console.log(`${String(row.lines).padEnd(7)} lines  median ${row.medianMs} ms  max ${row.maxMs} ms`);
+  for (const row of r.rows) console.log(`${String(row.lines).padEnd(7)} lines  median ${row.medianMs} ms  max ${row.maxMs} ms  (first edit of a fresh server ${row.firstEditMs} ms)`);
   console.log(`RSS with 50 open plans: ${r.rssMbWith50Open} MB`);
   console.log(JSON.stringify({ bench: 'lsp', ...r }));
 }

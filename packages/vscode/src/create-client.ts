@@ -17,12 +17,20 @@ export interface ClientHooks {
   onChecked(uri: vscode.Uri): void;
 }
 
+/**
+ * Node options of the server process. Every check parses the whole plan, which allocates several
+ * times the text's size; with V8's default young generation a 1,000-line parse is interrupted by
+ * scavenges that copy the half-built tree, and a larger one cut the median time from an edit to
+ * its diagnostics by about 2 ms (15 -> 13 ms, bench/lsp-latency.mjs launches it the same way).
+ */
+export const SERVER_EXEC_ARGV = ['--max-semi-space-size=32'];
+
 /** Builds (but does not start) the language client. */
 export function createClient(context: vscode.ExtensionContext, hooks: ClientHooks): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.cjs'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
