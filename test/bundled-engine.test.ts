@@ -1,10 +1,11 @@
 /**
  * The json-rules-engine that ships inside the builds (core's dist, and the CLI and server
  * bundles made the same way) hands each rule's condition tree to the run as it is, instead of
- * deep-copying it per evaluation (src/rules/condition-clone.ts). Its outcomes are written onto
- * the compiled rule's own conditions, so this pins that no outcome leaks from one run into the
- * next, one after another or with many checks in flight at once. Uses the build that `npm ci`
- * made (prepare).
+ * deep-copying it per evaluation (src/rules/condition-clone.ts), and emits its events through a
+ * lighter emitter (src/rules/event-emitter.ts). Outcomes are written onto the compiled rule's own
+ * conditions, so this pins that no outcome leaks from one run into the next, one after another
+ * or with many checks in flight at once, and that listeners still hear the engine's events.
+ * Uses the build that `npm ci` made (prepare).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -61,6 +62,17 @@ describe('the bundled engine', () => {
     expect(sequential).toEqual(expected);
     const together = await Promise.all(Array.from({ length: 40 }, (_, i) => core.checkWithPack(pack, texts[i % 4]!, { today: TODAY })));
     expect(together.map((r) => summary(r.diagnostics))).toEqual(Array.from({ length: 40 }, (_, i) => expected[i % 4]));
+  });
+
+  it('still tells listeners of an Engine which rules fired (its emitter is a lighter stand-in)', async () => {
+    const pack = core.compilePack({ rules: [rule()], references: [] });
+    const engine = pack.scopes.SelfMonitoringPlan.find((s) => s.each === 'socialActivity.activities[*]')!.engine;
+    const heard: string[] = [];
+    engine.on('success', (event: { type: string }) => heard.push(`success ${event.type}`));
+    engine.on('failure', (event: { type: string }) => heard.push(`failure ${event.type}`));
+    await core.checkWithPack(pack, plan('3 months', 'Retki'), { today: TODAY });
+    await core.checkWithPack(pack, plan('week', 'Kerho'), { today: TODAY });
+    expect(heard).toEqual(['success retki-regular#0', 'failure retki-regular#0']);
   });
 
   it('checks the fixtures alike in sequence and concurrently with the shipped pack', async () => {

@@ -68,9 +68,10 @@ export default defineConfig({
       '@laatuvahti/core/node': `${coreSrc}node.ts`,
       '@laatuvahti/core': `${coreSrc}index.ts`,
       // As in core's own build: json-rules-engine's JSONPath resolver is never used (core passes
-      // its own), and its generic deep copy is replaced by one for condition trees.
+      // its own), its per-evaluation deep copy and eventemitter2 are replaced by lighter stand-ins.
       'jsonpath-plus': `${coreSrc}rules/jsonpath-unused.ts`,
       clone: `${coreSrc}rules/condition-clone.ts`,
+      eventemitter2: `${coreSrc}rules/event-emitter.ts`,
     };
   },
   onSuccess: 'node scripts/write-code-cache.cjs',

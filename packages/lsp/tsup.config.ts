@@ -17,8 +17,8 @@ export default defineConfig({
   clean: true,
   esbuildOptions(options) {
     // As in core's own build: json-rules-engine's JSONPath resolver is never used (core passes
-    // its own), and its generic deep copy is replaced by one for condition trees.
+    // its own), its per-evaluation deep copy and eventemitter2 are replaced by lighter stand-ins.
     const coreRules = (file: string) => fileURLToPath(new URL(`../core/src/rules/${file}`, import.meta.url));
-    options.alias = { 'jsonpath-plus': coreRules('jsonpath-unused.ts'), clone: coreRules('condition-clone.ts') };
+    options.alias = { 'jsonpath-plus': coreRules('jsonpath-unused.ts'), clone: coreRules('condition-clone.ts'), eventemitter2: coreRules('event-emitter.ts') };
   },
 });
