@@ -44,22 +44,29 @@ export function processIo(redact: (text: string) => string): CliIo {
 }
 
 /**
- * Writes straight to a file descriptor. Creating process.stdout and process.stderr loads Node's
- * stream and socket machinery, a few milliseconds of a one-file run; a CI gate's output is a
- * file or a pipe that a plain write serves as well. When the descriptor cannot take a plain
- * write (non-blocking and full: EAGAIN), the rest goes through the process's stream, in order.
+ * Writes a file or a pipe straight to its descriptor: creating process.stdout and process.stderr
+ * loads Node's stream and socket machinery, a few milliseconds of a one-file run, and a CI
+ * gate's output is a file or a pipe. A terminal gets the process's stream (which writes Unicode
+ * correctly to a Windows console too), and so does the rest of the output when the descriptor
+ * cannot take a plain write (non-blocking and full: EAGAIN).
  */
 class FdWriter {
   private stream: NodeJS.WriteStream | undefined;
+  /** Decided at the first write: a file or a pipe is written directly. */
+  private direct: boolean | undefined;
   private closed = false;
 
   constructor(
-    private readonly fd: number,
+    private readonly fd: 1 | 2,
     private readonly openStream: () => NodeJS.WriteStream,
   ) {}
 
   write(text: string): void {
     if (this.closed || text === '') return;
+    if (this.direct === undefined) {
+      this.direct = !isTerminal(this.fd);
+      if (!this.direct) this.useStream();
+    }
     if (this.stream) {
       this.stream.write(text);
       return;
@@ -75,12 +82,19 @@ class FdWriter {
         return;
       }
       if (code !== 'EAGAIN') throw e;
+      this.useStream().write(rest);
+    }
+  }
+
+  private useStream(): NodeJS.WriteStream {
+    if (!this.stream) {
       this.stream = this.openStream();
+      // `laatuvahti check | head`: a reader that stops early is not an error of the check.
       this.stream.on('error', (err: NodeJS.ErrnoException) => {
         if (err.code !== 'EPIPE') throw err;
       });
-      this.stream.write(rest);
     }
+    return this.stream;
   }
 }
 
