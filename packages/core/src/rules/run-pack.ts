@@ -4,7 +4,7 @@
  * once per subject, one run after another. Findings carry data paths, never positions: the
  * path -> range step comes last, in check.ts.
  */
-import type { Almanac } from 'json-rules-engine';
+import { Fact, type Almanac } from 'json-rules-engine';
 import type { DataPath, PathSegment } from '../types.js';
 import type { PlanKind } from '../schema/common.js';
 import { expandPath, getAt, parsePath, WILDCARD, type PathMatch } from './data-path.js';
@@ -116,17 +116,10 @@ function allSkipped(scope: Scope, skip: ReadonlySet<string>): boolean {
 }
 
 async function runScope(pack: CompiledPack, scope: Scope, subject: Subject, input: RunInput, out: RawFinding[]): Promise<void> {
-  const result = await scope.engine.run({
-    [CONTEXT_FACT]: {
-      doc: input.doc,
-      item: subject.item,
-      previous: subject.previous,
-      index: subject.index,
-      isLast: subject.isLast,
-      today: input.today,
-      options: input.options,
-    },
-  });
+  const context = { doc: input.doc, item: subject.item, previous: subject.previous, index: subject.index, isLast: subject.isLast, today: input.today, options: input.options };
+  // Handed over as an uncached Fact: the engine would otherwise hash a cache key for it on every
+  // run (hash-it), and a constant fact is read straight from the value it carries anyway.
+  const result = await scope.engine.run({ [CONTEXT_FACT]: new Fact(CONTEXT_FACT, context, { cache: false }) });
   for (const event of result.events) {
     const ref = scope.checks.get(event.type);
     if (!ref || input.skip.has(ref.ruleId)) continue;
