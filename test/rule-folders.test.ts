@@ -64,6 +64,19 @@ describe.each(ruleIds)('rule %s', (ruleId) => {
     for (const locale of ['fi', 'sv', 'en'] as const) expect(rule.title[locale].trim()).not.toBe('');
   });
 
+  it('uses every message it defines, and every placeholder a message names has data', () => {
+    const rule = loaded.source.rules.find((r) => r.definition.id === ruleId)!.definition;
+    const used = new Set(rule.checks.flatMap((c) => [c.report.message, ...Object.values(c.report.whenMissing ?? {}), ...(c.report.related ?? []).map((r) => r.message)]));
+    expect(Object.keys(rule.messages).filter((id) => !used.has(id)), 'messages no check says').toEqual([]);
+    for (const [i, c] of rule.checks.entries()) {
+      const ids = [c.report.message, ...Object.values(c.report.whenMissing ?? {})];
+      for (const id of ids) {
+        const names = [...rule.messages[id]!.en.matchAll(/\{\{\s*([A-Za-z0-9]+)/g)].map((m) => m[1]!);
+        expect(names.filter((n) => !(n in (c.report.data ?? {}))), `check ${i}, message ${id}: placeholders without data`).toEqual([]);
+      }
+    }
+  });
+
   it('has at least one valid and one invalid case', () => {
     expect(yamlFiles(join(dir, 'valid')).length).toBeGreaterThan(0);
     expect(yamlFiles(join(dir, 'invalid')).length).toBeGreaterThan(0);
