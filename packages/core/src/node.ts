@@ -163,6 +163,9 @@ export interface SettingsOverrides {
   configFile?: string;
 }
 
+/** What `forFile` works with when no config file applies. */
+const NO_CONFIG: ReturnType<typeof loadConfigFile> = { diagnostics: [] };
+
 /**
  * Resolves config, rule pack and settings per file, caching by config file and its
  * modification time so thousands of files share one compiled pack. `invalidate()` drops the
@@ -171,6 +174,12 @@ export interface SettingsOverrides {
 export class SettingsResolver {
   private readonly packs = new Map<string, { pack: CompiledPack; diagnostics: FileDiagnostic[] }>();
   private readonly configs = new Map<string, { stamp: number; value: ReturnType<typeof loadConfigFile> }>();
+  /**
+   * Resolved settings per config file ('' for none), valid while that file's loaded value and the
+   * pack are the same objects: a folder of plans under one config resolves it once, not per plan
+   * (which re-parsed the config text for every file).
+   */
+  private readonly resolved = new Map<string, { loaded: unknown; pack: CompiledPack; settings: FileSettings }>();
 
   constructor(private readonly overrides: SettingsOverrides = {}) {}
 
@@ -178,13 +187,14 @@ export class SettingsResolver {
   invalidate(): void {
     this.packs.clear();
     this.configs.clear();
+    this.resolved.clear();
   }
 
   /** The settings for checking `filePath`. */
   forFile(filePath: string): FileSettings {
     const configFile = this.overrides.configFile ?? findConfigFile(filePath);
     const locale0 = this.overrides.locale ?? 'en';
-    const loaded = configFile ? this.config(configFile, locale0) : { diagnostics: [] as FileDiagnostic[] };
+    const loaded = configFile ? this.config(configFile, locale0) : NO_CONFIG;
     const config = loaded.config;
     const locale = this.overrides.locale ?? config?.locale ?? 'en';
     const dirs = [...(config?.ruleDirs ?? []), ...(this.overrides.ruleDirs ?? [])];
@@ -194,6 +204,8 @@ export class SettingsResolver {
       packEntry = loadPack(dirs, locale);
       this.packs.set(packKey, packEntry);
     }
+    const cached = this.resolved.get(configFile ?? '');
+    if (cached && cached.loaded === loaded && cached.pack === packEntry.pack) return cached.settings;
     const merged: RuleSettings = { ...(config?.rules ?? {}) };
     for (const [id, s] of Object.entries(this.overrides.rules ?? {})) {
       const prev = merged[id];
@@ -201,13 +213,15 @@ export class SettingsResolver {
     }
     const source = configFile && loaded.text !== undefined ? { uri: pathToFileURL(configFile).href, text: loaded.text } : undefined;
     const resolved = resolveSettings(packEntry.pack, merged, source, locale);
-    return {
+    const settings: FileSettings = {
       pack: packEntry.pack,
       settings: resolved.settings,
       locale,
       ...(configFile ? { configFile } : {}),
       diagnostics: [...loaded.diagnostics, ...packEntry.diagnostics, ...resolved.diagnostics],
     };
+    this.resolved.set(configFile ?? '', { loaded, pack: packEntry.pack, settings });
+    return settings;
   }
 
   private config(file: string, locale: Locale): ReturnType<typeof loadConfigFile> {

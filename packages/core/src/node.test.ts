@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SettingsResolver } from './node.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'laatuvahti-resolver-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('SettingsResolver', () => {
+  it('resolves a folder of plans under one config once, and again after the config changes', () => {
+    const dir = folder();
+    const config = join(dir, 'laatuvahti.config.yaml');
+    writeFileSync(config, 'rules:\n  social-activity-regular: warning\n');
+    const resolver = new SettingsResolver();
+    const a = resolver.forFile(join(dir, 'a.yaml'));
+    const b = resolver.forFile(join(dir, 'sub', 'b.yaml'));
+    expect(b).toBe(a);
+    expect(a.configFile).toBe(config);
+    expect(a.settings.severities.get('social-activity-regular')).toBe('warning');
+
+    writeFileSync(config, 'rules:\n  social-activity-regular: off\n');
+    const later = new Date(Date.now() + 5000);
+    utimesSync(config, later, later);
+    const c = resolver.forFile(join(dir, 'a.yaml'));
+    expect(c).not.toBe(a);
+    expect(c.settings.severities.get('social-activity-regular')).toBe('off');
+  });
+
+  it('keeps plans without a config apart from plans under one, and starts afresh after invalidate()', () => {
+    const withConfig = folder();
+    writeFileSync(join(withConfig, 'laatuvahti.config.yaml'), 'locale: fi\n');
+    const resolver = new SettingsResolver();
+    const plain = resolver.forFile(join(folder(), 'plan.yaml'));
+    const configured = resolver.forFile(join(withConfig, 'plan.yaml'));
+    expect([plain.locale, configured.locale]).toEqual(['en', 'fi']);
+    expect(resolver.forFile(join(folder(), 'other.yaml'))).toBe(plain);
+    resolver.invalidate();
+    expect(resolver.forFile(join(folder(), 'plan.yaml'))).not.toBe(plain);
+  });
+});
