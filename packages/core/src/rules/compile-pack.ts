@@ -1,8 +1,8 @@
 /**
  * Rules step: rule definitions -> a compiled pack. Each (document kind, iteration scope) gets one
- * json-rules-engine Engine, built once here and reused for every document: a new Engine per run
- * costs more than the rules themselves (shared/engine-notes.md). Engines are never run
- * concurrently; see `runPack`.
+ * json-rules-engine Engine, built when first needed and reused for every document after that: a
+ * new Engine per run costs more than the rules themselves (shared/engine-notes.md). Engines are
+ * never run concurrently; see `runPack`.
  */
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import type { Locale } from '../types.js';
@@ -118,7 +118,7 @@ class LazyScope implements Scope {
         rules.push({
           name,
           conditions: scopeOptions(this.sources[i++]!.when, ruleId) as RuleProperties['conditions'],
-          // Event params are deep-copied by the engine on every run: keep them tiny.
+          // The event travels with every result of every run: keep it tiny (no params).
           event: { type: name },
         });
       }
