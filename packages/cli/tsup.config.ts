@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
+import { engineStandIns } from '../core/engine-stand-ins.js';
 
 const coreSrc = fileURLToPath(new URL('../core/src/', import.meta.url));
 
@@ -67,11 +68,8 @@ export default defineConfig({
     options.alias = {
       '@laatuvahti/core/node': `${coreSrc}node.ts`,
       '@laatuvahti/core': `${coreSrc}index.ts`,
-      // As in core's own build: json-rules-engine's JSONPath resolver is never used (core passes
-      // its own), its per-evaluation deep copy and eventemitter2 are replaced by lighter stand-ins.
-      'jsonpath-plus': `${coreSrc}rules/jsonpath-unused.ts`,
-      clone: `${coreSrc}rules/condition-clone.ts`,
-      eventemitter2: `${coreSrc}rules/event-emitter.ts`,
+      // As in core's own build: json-rules-engine's dependencies that core replaces.
+      ...engineStandIns,
     };
   },
   onSuccess: 'node scripts/write-code-cache.cjs',

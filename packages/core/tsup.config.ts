@@ -1,7 +1,5 @@
 import { defineConfig } from 'tsup';
-import { fileURLToPath } from 'node:url';
-
-const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
+import { engineStandIns } from './engine-stand-ins.js';
 
 export default defineConfig({
   entry: { index: 'src/index.ts', node: 'src/node.ts' },
@@ -12,12 +10,10 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   // yaml and zod stay external for importers. json-rules-engine is bundled so that three of its
-  // dependencies can be replaced (see each stand-in's header): its per-evaluation deep copy of
-  // condition trees, which core never reads, by a hand-over; eventemitter2 by a small emitter
-  // that answers unheard events at once; and JSONPath, which core never uses, by a stand-in.
+  // dependencies can be replaced by lighter stand-ins (engine-stand-ins.ts).
   external: ['yaml', 'zod'],
   noExternal: ['json-rules-engine'],
   esbuildOptions(options) {
-    options.alias = { clone: src('rules/condition-clone.ts'), eventemitter2: src('rules/event-emitter.ts'), 'jsonpath-plus': src('rules/jsonpath-unused.ts') };
+    options.alias = { ...engineStandIns };
   },
 });

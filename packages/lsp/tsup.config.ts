@@ -1,5 +1,5 @@
 import { defineConfig } from 'tsup';
-import { fileURLToPath } from 'node:url';
+import { engineStandIns } from '../core/engine-stand-ins.js';
 
 // One self-contained file: the VS Code extension copies dist/server.cjs into its package, so
 // everything (core, yaml, zod, json-rules-engine, vscode-languageserver) is bundled in.
@@ -16,9 +16,7 @@ export default defineConfig({
   dts: false,
   clean: true,
   esbuildOptions(options) {
-    // As in core's own build: json-rules-engine's JSONPath resolver is never used (core passes
-    // its own), its per-evaluation deep copy and eventemitter2 are replaced by lighter stand-ins.
-    const coreRules = (file: string) => fileURLToPath(new URL(`../core/src/rules/${file}`, import.meta.url));
-    options.alias = { 'jsonpath-plus': coreRules('jsonpath-unused.ts'), clone: coreRules('condition-clone.ts'), eventemitter2: coreRules('event-emitter.ts') };
+    // As in core's own build: json-rules-engine's dependencies that core replaces.
+    options.alias = { ...engineStandIns };
   },
 });
