@@ -20,8 +20,9 @@ function median(xs) {
 
 export async function measureLsp() {
   const dir = mkdtempSync(join(tmpdir(), 'laatuvahti-bench-lsp-'));
-  // Launched as the VS Code extension launches it (SERVER_EXEC_ARGV in packages/vscode/src/create-client.ts).
-  const child = spawn(process.execPath, ['--max-semi-space-size=32', server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // Launched with the Node options the VS Code extension gives it.
+  const nodeOptions = JSON.parse(readFileSync(join(root, 'packages', 'lsp', 'server-node-options.json'), 'utf8'));
+  const child = spawn(process.execPath, [...nodeOptions, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = new Map();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { toServerSettings, type ServerSettings } from './to-server-settings.js';
+import serverNodeOptions from '../../lsp/server-node-options.json';
 
 /** The configuration section (and client id: `laatuvahti.trace.server` follows from it). */
 export const SECTION = 'laatuvahti';
@@ -18,18 +19,19 @@ export interface ClientHooks {
 }
 
 /**
- * Node options of the server process. Every check parses the whole plan, which allocates several
- * times the text's size; with V8's default young generation a 1,000-line parse is interrupted by
+ * Node options of the server process (packages/lsp/server-node-options.json, which the bench
+ * launches it with too). Every check parses the whole plan, which allocates several times the
+ * text's size; with V8's default young generation a 1,000-line parse is interrupted by
  * scavenges that copy the half-built tree, and a larger one cut the median time from an edit to
- * its diagnostics by about 2 ms (15 -> 13 ms, bench/lsp-latency.mjs launches it the same way).
+ * its diagnostics by about 2 ms (15 -> 13 ms in bench/lsp-latency.mjs).
  */
-export const SERVER_EXEC_ARGV = ['--max-semi-space-size=32'];
+export const SERVER_EXEC_ARGV: readonly string[] = serverNodeOptions;
 
 /** Builds (but does not start) the language client. */
 export function createClient(context: vscode.ExtensionContext, hooks: ClientHooks): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.cjs'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
