@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -429,5 +429,44 @@ describe('rules, explain, init', () => {
     expect(run(['--help'], folder())).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: laatuvahti <command> [options]') });
     const version = JSON.parse(readFileSync(join(root, 'packages', 'cli', 'package.json'), 'utf8')).version;
     expect(run(['--version'], folder())).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+});
+
+describe('installation', () => {
+  /** A copy of the built command (bin and dist) that a test may damage. */
+  function installedCopy(): string {
+    const dir = folder();
+    for (const sub of ['bin', 'dist']) cpSync(join(root, 'packages', 'cli', sub), join(dir, sub), { recursive: true });
+    return dir;
+  }
+
+  it('the rule pack is data beside the bundle: definitions read at start, READMEs only when asked for', () => {
+    const dist = join(root, 'packages', 'cli', 'dist');
+    const pack = JSON.parse(readFileSync(join(dist, 'rule-pack.json'), 'utf8')) as { rules: { definition: { id: string } }[] };
+    const docs = JSON.parse(readFileSync(join(dist, 'rule-docs.json'), 'utf8')) as Record<string, string>;
+    const ruleIds = readdirSync(join(root, 'rules'), { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(root, 'rules', e.name, 'rule.yaml'))).map((e) => e.name).sort();
+    expect(pack.rules.map((r) => r.definition.id).sort()).toEqual(ruleIds);
+    expect(pack.rules.every((r) => !('readme' in r))).toBe(true);
+    expect(docs['social-activity-regular']).toBe(readFileSync(join(root, 'rules', 'social-activity-regular', 'README.md'), 'utf8'));
+    expect(readFileSync(BUNDLE, 'utf8')).not.toContain('Mitä sääntö tarkistaa');
+
+    // Damaged READMEs do not stop a check, which never reads them; `explain` says what is wrong.
+    const copy = installedCopy();
+    writeFileSync(join(copy, 'dist', 'rule-docs.json'), '{"plan-published": ');
+    const plans = folder({ 'plan.yaml': PLAN });
+    const checked = spawnSync(process.execPath, [join(copy, 'bin', 'laatuvahti.cjs'), 'check', 'plan.yaml', '--today', TODAY, '--format', 'json'], { cwd: plans, encoding: 'utf8' });
+    expect(checked.status).toBe(1);
+    expect(json({ code: checked.status, stdout: checked.stdout, stderr: checked.stderr }).files[0]!.diagnostics.map((d) => d.ruleId)).toContain('social-activity-regular');
+    const explained = spawnSync(process.execPath, [join(copy, 'bin', 'laatuvahti.cjs'), 'explain', 'plan-published'], { cwd: plans, encoding: 'utf8' });
+    expect(explained.status).toBe(2);
+    expect(explained.stderr).toMatch(/^laatuvahti: The rule pack file .*rule-docs\.json cannot be read \(.+\)\. Reinstall or rebuild laatuvahti\.\n$/);
+  });
+
+  it('a missing rule pack file is exit 2 with a plain message, never a stack trace or a silent pass', () => {
+    const copy = installedCopy();
+    rmSync(join(copy, 'dist', 'rule-pack.json'));
+    const r = spawnSync(process.execPath, [join(copy, 'bin', 'laatuvahti.cjs'), 'check', 'plan.yaml', '--today', TODAY], { cwd: folder({ 'plan.yaml': PLAN }), encoding: 'utf8' });
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    expect(r.stderr).toBe(`laatuvahti: The rule pack file ${join(copy, 'dist', 'rule-pack.json')} cannot be read (ENOENT). Reinstall or rebuild laatuvahti.\n`);
   });
 });

@@ -21,7 +21,14 @@ export async function runCli(argv: readonly string[], context: RunContext = {}):
   let io = context.io;
   if (!io) {
     preferJitlessZod();
-    io = processIo((await import('@laatuvahti/core')).redactPersonalIds);
+    try {
+      io = processIo((await import('@laatuvahti/core')).redactPersonalIds);
+    } catch (e) {
+      // Nothing can be checked (e.g. the rule pack files are missing); nothing is redacted
+      // either, but the message names only files of the installation.
+      processIo((text) => text).err(`laatuvahti: ${faultMessage(e)}\n`);
+      return EXIT_TOOL_ERROR;
+    }
   }
   let parsed;
   try {
@@ -55,9 +62,18 @@ export async function runCli(argv: readonly string[], context: RunContext = {}):
         return (await import('./commands/init-command.js')).runInit(parsed.positionals[0], parsed.options, io);
     }
   } catch (e) {
-    io.err(`laatuvahti: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    io.err(`laatuvahti: ${faultMessage(e)}\n`);
     return EXIT_TOOL_ERROR;
   }
+}
+
+/**
+ * What to say about an exception that stopped a command: a damaged installation plainly (see
+ * bundled-pack-files.ts), anything else as the fault of ours it is, with the stack for a report.
+ */
+function faultMessage(e: unknown): string {
+  if ((e as { code?: unknown } | null)?.code === 'LAATUVAHTI_INSTALL') return (e as Error).message;
+  return `internal error: ${(e as Error | null)?.stack ?? String(e)}`;
 }
 
 /**
