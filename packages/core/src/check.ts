@@ -36,6 +36,25 @@ export interface CheckOptions {
    * items that did not change are not evaluated again. Results are the same with or without it.
    */
   memo?: RunMemo;
+  /**
+   * Cancels the check: it then rejects with `signal.reason` at its next step (between phases
+   * and between list items). An editor aborts the check of a version that was edited again.
+   */
+  signal?: AbortSignal;
+  /**
+   * Lets other work in while the rules run: awaited between list items once `sliceMs` have
+   * passed since the last time (and after parsing). The language server hands in a
+   * `setImmediate` turn, so requests are answered while a long plan is checked.
+   */
+  yieldControl?: () => Promise<void>;
+  /** How long the check may run between two `yieldControl` calls; default 10 ms. */
+  sliceMs?: number;
+  /**
+   * Stops evaluating rules once the check has taken this long, and reports `check-incomplete`
+   * with the findings so far. Meant for editors, where a stalled check is worse than a partial
+   * one; without it (the default, and the CLI) every rule is always evaluated.
+   */
+  timeBudgetMs?: number;
 }
 
 /** Everything a check found, suppressed findings included. */
@@ -59,6 +78,8 @@ export function currentDate(): string {
 export async function checkWithPack(pack: CompiledPack, text: string, options: CheckOptions = {}): Promise<CheckReport> {
   const locale = options.locale ?? 'en';
   const today = options.today ?? currentDate();
+  const pace = new Pace(options);
+  options.signal?.throwIfAborted();
   const parsed = parseText(text);
   const out = new DiagnosticBuilder(parsed, pack, locale, options.settings);
 
@@ -87,9 +108,63 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
     if (sev === 'off' || (rule.definition.appliesFrom && rule.definition.appliesFrom > today)) skip.add(id);
   }
   const options_ = options.settings?.options ?? defaultRuleOptions(pack);
-  const findings = await runPack(pack, { kind, doc, text: parsed.text, today, options: options_, skip, ...(options.memo ? { memo: options.memo } : {}) });
-  for (const f of findings) out.addRule(f);
+  await pace.checkpoint();
+  pace.queued();
+  const run = await runPack(pack, {
+    kind,
+    doc,
+    text: parsed.text,
+    today,
+    options: options_,
+    skip,
+    ...(options.memo ? { memo: options.memo } : {}),
+    ...(pace.active ? { checkpoint: () => pace.checkpoint() } : {}),
+  });
+  for (const f of run.findings) out.addRule(f);
+  if (!run.complete) out.addSpan('check-incomplete', 'checkIncomplete', { ms: options.timeBudgetMs }, 0, 0, [], 'warning');
   return out.finish(today, kind);
+}
+
+/**
+ * The caller's pacing of one check: cancellation, turns for other work, and the time budget.
+ * Time given to other work is not counted against the budget: turns handed out by
+ * `yieldControl`, and the wait for the pack's run queue (other documents' checks).
+ */
+class Pace {
+  readonly active: boolean;
+  private readonly started = performance.now();
+  private lastTurn = this.started;
+  private away = 0;
+  private queuedAt: number | undefined;
+
+  constructor(private readonly options: CheckOptions) {
+    this.active = options.signal !== undefined || options.yieldControl !== undefined || options.timeBudgetMs !== undefined;
+  }
+
+  /** Marks the moment the rules are queued; the next checkpoint is the first inside the run. */
+  queued(): void {
+    this.queuedAt = performance.now();
+  }
+
+  /** Resolves false when the budget is spent; rejects when the check was cancelled. */
+  async checkpoint(): Promise<boolean> {
+    const { signal, yieldControl, timeBudgetMs, sliceMs = 10 } = this.options;
+    signal?.throwIfAborted();
+    let now = performance.now();
+    if (this.queuedAt !== undefined) {
+      this.away += now - this.queuedAt;
+      this.queuedAt = undefined;
+      this.lastTurn = now;
+    }
+    if (yieldControl && now - this.lastTurn >= sliceMs) {
+      await yieldControl();
+      signal?.throwIfAborted();
+      const back = performance.now();
+      this.away += back - now;
+      this.lastTurn = now = back;
+    }
+    return timeBudgetMs === undefined || now - this.started - this.away <= timeBudgetMs;
+  }
 }
 
 /** Checks `apiVersion` and `kind`; returns the kind when the document is a plan we can check. */

@@ -133,6 +133,11 @@ export const BUILTIN_MESSAGES: Record<string, Texts> = {
     sv: 'Undantagskommentaren nämner en okänd regel "{{rule}}".',
     en: 'The suppression names an unknown rule "{{rule}}".',
   },
+  checkIncomplete: {
+    fi: 'Tarkistus pysäytettiin {{ms}} ms:n aikarajaan: osa säännöistä jäi arvioimatta, joten havaintoja voi puuttua. Komentorivin tarkistus (laatuvahti check) arvioi aina kaikki säännöt.',
+    sv: 'Kontrollen stoppades vid tidsgränsen {{ms}} ms: en del regler hann inte utvärderas, så fynd kan saknas. Kontrollen på kommandoraden (laatuvahti check) utvärderar alltid alla regler.',
+    en: 'Checking stopped at its time limit of {{ms}} ms: some rules were not evaluated, so findings may be missing. The command-line check (laatuvahti check) always evaluates every rule.',
+  },
   suppressionUnused: {
     fi: 'Poikkeuskommentti ei vaienna mitään: seuraavalla rivillä ei ole säännön "{{rule}}" havaintoa.',
     sv: 'Undantagskommentaren tystar ingenting: nästa rad har inget fynd för regeln "{{rule}}".',

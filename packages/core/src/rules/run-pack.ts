@@ -63,10 +63,22 @@ export interface RunInput {
   skip: ReadonlySet<string>;
   /** Reuse findings of unchanged subjects from earlier checks of this document. */
   memo?: RunMemo;
+  /**
+   * Called before each engine run (one per subject). It may wait (to let other work in),
+   * reject (the run is abandoned, e.g. cancelled) or return false (stop here: the time budget
+   * is spent; the findings so far are returned, marked incomplete).
+   */
+  checkpoint?: () => boolean | Promise<boolean>;
+}
+
+/** The findings of a run; `complete` is false when a checkpoint stopped it early. */
+export interface RunOutput {
+  findings: RawFinding[];
+  complete: boolean;
 }
 
 /** Runs every scope of `kind` on the document; never two runs on one pack at once. */
-export function runPack(pack: CompiledPack, input: RunInput): Promise<RawFinding[]> {
+export function runPack(pack: CompiledPack, input: RunInput): Promise<RunOutput> {
   return pack.queue.run(async () => {
     const findings: RawFinding[] = [];
     const next: RunMemo['entries'] = new Map();
@@ -74,12 +86,17 @@ export function runPack(pack: CompiledPack, input: RunInput): Promise<RawFinding
       input.memo.entries.clear();
       input.memo.pack = pack;
     }
+    const go = input.checkpoint ?? (() => true);
     const settings = input.memo ? JSON.stringify([input.today, input.options, [...input.skip].sort()]) : '';
     for (const [scopeIndex, scope] of pack.scopes[input.kind].entries()) {
       if (allSkipped(scope, input.skip)) continue;
       const memoable = input.memo !== undefined && scope.each !== undefined && scope.documentDependencies !== undefined && !isTextMatch(scope.each);
       if (!memoable) {
-        for (const subject of buildSubjects(scope.each, input)) await runScope(pack, scope, subject, input, findings);
+        for (const subject of buildSubjects(scope.each, input)) {
+          // A stopped run leaves the memo as it was: its entries still match their documents.
+          if (!(await go())) return { findings, complete: false };
+          await runScope(pack, scope, subject, input, findings);
+        }
         continue;
       }
       // What every subject of the scope depends on besides itself: compared once per scope, so
@@ -93,6 +110,7 @@ export function runPack(pack: CompiledPack, input: RunInput): Promise<RawFinding
         const key = JSON.stringify(scope.readsNeighbours ? [subject.path, subject.item, subject.previous, subject.index, subject.isLast] : [subject.path, subject.item]);
         let found = previous?.get(key);
         if (!found) {
+          if (!(await go())) return { findings, complete: false };
           found = [];
           await runScope(pack, scope, subject, input, found);
         }
@@ -102,7 +120,7 @@ export function runPack(pack: CompiledPack, input: RunInput): Promise<RawFinding
       next.set(scopeKey, { dependencies, subjects });
     }
     if (input.memo) input.memo.entries = next;
-    return findings;
+    return { findings, complete: true };
   });
 }
 
