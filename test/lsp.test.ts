@@ -235,6 +235,39 @@ describe('configuration', () => {
   });
 });
 
+describe('long plans', () => {
+  it('answers other requests while a long plan is being checked, and stops a check at its time budget', async () => {
+    const { generatePlan } = await import('../bench/generate-plan.mjs');
+    let settings: Record<string, unknown> = { debounceMs: 0 };
+    const c = client({ capabilities: { workspace: { configuration: true } }, configuration: () => settings });
+    await c.start();
+    const small = uriOf('answered-meanwhile.yaml');
+    await c.open(small, PLAN);
+
+    // The hover is sent once the server is busy checking the 10,000-line plan (it parses for
+    // tens of milliseconds alone): the check gives it a turn instead of finishing first.
+    const long = uriOf('long.yaml');
+    const order: string[] = [];
+    const published = c.nextPublish((p) => p.uri === long).then((p) => (order.push('diagnostics of the long plan'), p));
+    await c.openQuietly(long, generatePlan(10_000));
+    await new Promise((r) => setTimeout(r, 20));
+    const hover = c.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: small }, position: { line: 6, character: 4 } }).then((h) => (order.push('hover'), h));
+    const [longPublish, hovered] = await Promise.all([published, hover]);
+    expect(order).toEqual(['hover', 'diagnostics of the long plan']);
+    expect(hovered.contents.value).toContain('housingType');
+    expect(longPublish.diagnostics.map((d) => d.code)).not.toContain('check-incomplete');
+
+    // A budget of 0 ms is spent before the first rule runs: parse and shape findings only.
+    settings = { debounceMs: 0, timeBudgetMs: 0 };
+    const stopped = c.nextPublish((p) => p.uri === small && p.diagnostics.some((d) => d.code === 'check-incomplete'));
+    await c.notify('workspace/didChangeConfiguration', { settings: null });
+    const partial = (await stopped).diagnostics;
+    expect(brief(partial.find((d) => d.code === 'check-incomplete')!)).toEqual({ code: 'check-incomplete', range: range(0, 0, 0, 0), severity: 2 });
+    expect(ours(partial).map((d) => d.code).sort()).toEqual(['schema-type', 'schema-unknown-key']);
+    expect(await c.stop()).toBe(0);
+  });
+});
+
 describe('editor features', () => {
   it('hover explains a finding (title, what it checks, source) and a field, in the user locale', async () => {
     const c = client({ initializationOptions: { debounceMs: 0, locale: 'fi' } });

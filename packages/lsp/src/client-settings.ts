@@ -16,16 +16,24 @@ export interface ClientSettings {
   rules: RuleSettings;
   /** Delay between the last edit and the check, in ms (0 = next turn of the event loop). */
   debounceMs: number;
+  /**
+   * How long one check may take (its own work, in ms) before the rules still to run are
+   * skipped and `check-incomplete` is shown: a stalled check must not stall the editor.
+   */
+  timeBudgetMs: number;
 }
 
 /** Default debounce: long enough to skip intermediate keystrokes, short enough to feel live. */
 export const DEFAULT_DEBOUNCE_MS = 150;
 const MAX_DEBOUNCE_MS = 10_000;
+/** Default time budget: some twenty times what a 10,000-line plan takes on a modest laptop. */
+export const DEFAULT_TIME_BUDGET_MS = 3_000;
+const MAX_TIME_BUDGET_MS = 600_000;
 const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'];
 
 /** Settings before the client has said anything. */
 export function defaultClientSettings(): ClientSettings {
-  return { ruleDirs: [], rules: {}, debounceMs: DEFAULT_DEBOUNCE_MS };
+  return { ruleDirs: [], rules: {}, debounceMs: DEFAULT_DEBOUNCE_MS, timeBudgetMs: DEFAULT_TIME_BUDGET_MS };
 }
 
 /**
@@ -47,6 +55,10 @@ export function readClientSettings(raw: unknown, root: string, warn: (message: s
   if (s.debounceMs !== undefined && s.debounceMs !== null) {
     if (typeof s.debounceMs === 'number' && Number.isFinite(s.debounceMs) && s.debounceMs >= 0) out.debounceMs = Math.min(Math.round(s.debounceMs), MAX_DEBOUNCE_MS);
     else warn(`laatuvahti.debounceMs must be a number >= 0; got ${JSON.stringify(s.debounceMs)}`);
+  }
+  if (s.timeBudgetMs !== undefined && s.timeBudgetMs !== null) {
+    if (typeof s.timeBudgetMs === 'number' && Number.isFinite(s.timeBudgetMs) && s.timeBudgetMs >= 0) out.timeBudgetMs = Math.min(Math.round(s.timeBudgetMs), MAX_TIME_BUDGET_MS);
+    else warn(`laatuvahti.timeBudgetMs must be a number >= 0; got ${JSON.stringify(s.timeBudgetMs)}`);
   }
   if (s.ruleDirs !== undefined && s.ruleDirs !== null) {
     if (Array.isArray(s.ruleDirs)) {

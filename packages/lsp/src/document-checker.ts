@@ -32,6 +32,8 @@ export interface CheckerHost {
   /** Config, pack and settings of a document (may throw: the check then reports the failure). */
   settingsFor(uri: string): FileSettings;
   debounceMs(): number;
+  /** The time budget of one check of an open document, in ms. */
+  timeBudgetMs(): number;
   /** Resolves once the client's settings are known; checks wait for it. */
   ready(): Promise<void>;
   /** True when diagnostics are pushed (publishDiagnostics), false when the client pulls. */
@@ -44,8 +46,9 @@ type Timer = { kind: 'timeout'; handle: ReturnType<typeof setTimeout> } | { kind
 
 interface DocState {
   timer?: Timer;
-  /** Version of the run in flight, if any. */
+  /** Version of the run in flight, if any, and how to cancel it. */
   running?: number;
+  cancelRun?: AbortController;
   result?: CheckResult;
   /** Pull requests waiting for the current version's result. */
   waiters: ((r: CheckResult | undefined) => void)[];
@@ -71,8 +74,12 @@ export class DocumentChecker {
 
   constructor(private readonly host: CheckerHost) {}
 
-  /** Checks a text as the document `uri` would be checked. Never throws. */
-  async checkText(uri: string, text: string, version: number | undefined, memo?: RunMemo): Promise<CheckResult> {
+  /**
+   * Checks a text as the document `uri` would be checked. Never throws, except the abort
+   * reason when `live.signal` cancels it. `live` is given for open documents: their check
+   * takes turns with other requests and stops at the time budget.
+   */
+  async checkText(uri: string, text: string, version: number | undefined, live?: { memo: RunMemo; signal: AbortSignal }): Promise<CheckResult> {
     if (!isPlanText(text)) return { uri, version, isPlan: false, locale: 'en', diagnostics: [], lsp: [] };
     let locale: Locale = 'en';
     try {
@@ -81,7 +88,11 @@ export class DocumentChecker {
       // Let pending requests (hover, cancellations, newer edits) in before the long part.
       await nextTurn();
       if (FAULT_MARKER && text.includes(FAULT_MARKER)) throw new Error(`fault injected by LAATUVAHTI_LSP_FAULT_MARKER`);
-      const report = await checkWithPack(settings.pack, text, { locale, settings: settings.settings, ...(memo ? { memo } : {}) });
+      const report = await checkWithPack(settings.pack, text, {
+        locale,
+        settings: settings.settings,
+        ...(live ? { memo: live.memo, signal: live.signal, yieldControl: nextTurn, timeBudgetMs: this.host.timeBudgetMs() } : {}),
+      });
       return {
         uri,
         version,
@@ -92,6 +103,7 @@ export class DocumentChecker {
         lsp: report.diagnostics.map((d) => toLspDiagnostic(d, uri)),
       };
     } catch (e) {
+      if (live?.signal.aborted) throw e;
       const detail = e instanceof Error ? e.message : String(e);
       this.host.logError(`laatuvahti: checking ${uri} failed: ${e instanceof Error && e.stack ? e.stack : detail}`);
       const failed: Diagnostic = {
@@ -114,6 +126,8 @@ export class DocumentChecker {
     let st = this.states.get(uri);
     if (!st) this.states.set(uri, (st = { waiters: [], published: false, memo: new RunMemo() }));
     cancel(st);
+    // The check in flight is of an older version or older settings: its result would be dropped.
+    st.cancelRun?.abort();
     const version = doc.version;
     const fire = () => {
       st.timer = undefined;
@@ -128,6 +142,7 @@ export class DocumentChecker {
     const st = this.states.get(uri);
     if (!st) return;
     cancel(st);
+    st.cancelRun?.abort();
     this.states.delete(uri);
     for (const w of st.waiters.splice(0)) w(undefined);
     if (this.host.push && st.published) this.host.publish(uri, undefined, []);
@@ -169,8 +184,18 @@ export class DocumentChecker {
     if (!doc || doc.version !== version || this.states.get(uri) !== st) return;
     st.running = version;
     const generation = this.generation;
-    const result = await this.checkText(uri, doc.getText(), version, st.memo);
-    if (st.running === version) st.running = undefined;
+    const cancelRun = (st.cancelRun = new AbortController());
+    let result: CheckResult;
+    try {
+      result = await this.checkText(uri, doc.getText(), version, { memo: st.memo, signal: cancelRun.signal });
+    } catch (e) {
+      // Cancelled by a newer edit, a settings change or closing: the newer run, if any, answers.
+      if (cancelRun.signal.aborted) return;
+      throw e;
+    } finally {
+      if (st.cancelRun === cancelRun) st.cancelRun = undefined;
+      if (st.running === version) st.running = undefined;
+    }
     // Stale: the document changed or closed, or settings changed, while this run was going.
     if (this.host.documents.get(uri)?.version !== version || this.states.get(uri) !== st || generation !== this.generation) return;
     st.result = result;

@@ -70,6 +70,7 @@ export function startServer(connection: Connection): void {
     documents,
     settingsFor,
     debounceMs: () => workspace.clientSettings.debounceMs,
+    timeBudgetMs: () => workspace.clientSettings.timeBudgetMs,
     ready: () => ready,
     get push() {
       return !features.pullDiagnostics;

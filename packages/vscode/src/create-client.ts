@@ -74,7 +74,7 @@ export function createClient(context: vscode.ExtensionContext, hooks: ClientHook
 export function readServerSettings(scope?: vscode.Uri): ServerSettings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   const folder = (scope && vscode.workspace.getWorkspaceFolder(scope)) ?? vscode.workspace.workspaceFolders?.[0];
-  const raw = { locale: config.get('locale'), ruleDirs: config.get('ruleDirs'), rules: config.get('rules'), debounceMs: config.get('debounceMs') };
+  const raw = { locale: config.get('locale'), ruleDirs: config.get('ruleDirs'), rules: config.get('rules'), debounceMs: config.get('debounceMs'), timeBudgetMs: config.get('timeBudgetMs') };
   return toServerSettings(raw, { displayLanguage: vscode.env.language, ...(folder ? { folderPath: folder.uri.fsPath } : {}) });
 }
 

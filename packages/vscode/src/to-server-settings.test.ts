@@ -33,5 +33,9 @@ describe('toServerSettings', () => {
     expect(toServerSettings({ debounceMs: -5 }, { displayLanguage: 'en' }).debounceMs).toBe(0);
     expect(toServerSettings({ debounceMs: 1e9 }, { displayLanguage: 'en' }).debounceMs).toBe(10_000);
     expect(toServerSettings({ debounceMs: '50' }, { displayLanguage: 'en' }).debounceMs).toBe(DEFAULT_DEBOUNCE_MS);
+    // The time budget is passed on when it is a usable number, otherwise left to the server's default.
+    expect(toServerSettings({ timeBudgetMs: 2500.4 }, { displayLanguage: 'en' }).timeBudgetMs).toBe(2500);
+    expect(toServerSettings({ timeBudgetMs: -1 }, { displayLanguage: 'en' })).not.toHaveProperty('timeBudgetMs');
+    expect(toServerSettings({ timeBudgetMs: 'soon' }, { displayLanguage: 'en' })).not.toHaveProperty('timeBudgetMs');
   });
 });

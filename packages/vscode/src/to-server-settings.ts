@@ -15,6 +15,8 @@ export interface ServerSettings {
   rules: Record<string, unknown>;
   /** Delay between the last edit and the check, in milliseconds. */
   debounceMs: number;
+  /** How long one check may take before the rest is skipped; absent: the server's default. */
+  timeBudgetMs?: number;
 }
 
 /** Default debounce; also the manifest's default for `laatuvahti.debounceMs`. */
@@ -50,7 +52,8 @@ export function toServerSettings(raw: unknown, context: SettingsContext): Server
   const debounce = typeof section.debounceMs === 'number' && Number.isFinite(section.debounceMs)
     ? Math.min(MAX_DEBOUNCE_MS, Math.max(0, Math.round(section.debounceMs)))
     : DEFAULT_DEBOUNCE_MS;
-  return { locale: resolveLocale(section.locale, context.displayLanguage), ruleDirs, rules, debounceMs: debounce };
+  const budget = typeof section.timeBudgetMs === 'number' && Number.isFinite(section.timeBudgetMs) && section.timeBudgetMs >= 0 ? Math.round(section.timeBudgetMs) : undefined;
+  return { locale: resolveLocale(section.locale, context.displayLanguage), ruleDirs, rules, debounceMs: debounce, ...(budget !== undefined ? { timeBudgetMs: budget } : {}) };
 }
 
 // A relative folder means the workspace folder's, as a ruleDirs entry in laatuvahti.config.yaml
