@@ -108,8 +108,10 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
     if (sev === 'off' || (rule.definition.appliesFrom && rule.definition.appliesFrom > today)) skip.add(id);
   }
   const options_ = options.settings?.options ?? defaultRuleOptions(pack);
-  await pace.checkpoint();
-  pace.queued();
+  if (pace.active) {
+    await pace.checkpoint();
+    pace.queued();
+  }
   const run = await runPack(pack, {
     kind,
     doc,

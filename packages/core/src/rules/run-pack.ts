@@ -86,7 +86,7 @@ export function runPack(pack: CompiledPack, input: RunInput): Promise<RunOutput>
       input.memo.entries.clear();
       input.memo.pack = pack;
     }
-    const go = input.checkpoint ?? (() => true);
+    const checkpoint = input.checkpoint;
     const settings = input.memo ? JSON.stringify([input.today, input.options, [...input.skip].sort()]) : '';
     for (const [scopeIndex, scope] of pack.scopes[input.kind].entries()) {
       if (allSkipped(scope, input.skip)) continue;
@@ -94,7 +94,7 @@ export function runPack(pack: CompiledPack, input: RunInput): Promise<RunOutput>
       if (!memoable) {
         for (const subject of buildSubjects(scope.each, input)) {
           // A stopped run leaves the memo as it was: its entries still match their documents.
-          if (!(await go())) return { findings, complete: false };
+          if (checkpoint && !(await checkpoint())) return { findings, complete: false };
           await runScope(pack, scope, subject, input, findings);
         }
         continue;
@@ -110,7 +110,7 @@ export function runPack(pack: CompiledPack, input: RunInput): Promise<RunOutput>
         const key = JSON.stringify(scope.readsNeighbours ? [subject.path, subject.item, subject.previous, subject.index, subject.isLast] : [subject.path, subject.item]);
         let found = previous?.get(key);
         if (!found) {
-          if (!(await go())) return { findings, complete: false };
+          if (checkpoint && !(await checkpoint())) return { findings, complete: false };
           found = [];
           await runScope(pack, scope, subject, input, found);
         }
