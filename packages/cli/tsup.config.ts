@@ -7,30 +7,13 @@
  */
 import { defineConfig } from 'tsup';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { engineStandIns } from '../core/engine-stand-ins.js';
+import { zodEnglishOnly } from '../core/bundle-plugins.js';
 
 const coreSrc = fileURLToPath(new URL('../core/src/', import.meta.url));
-
-/**
- * zod bundles error messages for about fifty languages and always imports them all through one
- * namespace. Core never switches zod's locale (it writes its own fi/sv/en messages), so only
- * the English one zod installs by default is kept: the bundle shrinks by about 250 kB.
- */
-const zodEnglishOnly: Plugin = {
-  name: 'zod-english-only',
-  setup(build) {
-    build.onResolve({ filter: /[\\/]locales[\\/]index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: resolve(args.resolveDir, args.path), namespace: 'zod-locales' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(resolve(dirname(args.path), 'en.js'))};`,
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
 
 /**
  * The generated rule pack (rules, READMEs, reference data: about 500 kB) is not compiled into

@@ -1,5 +1,6 @@
 import { defineConfig } from 'tsup';
 import { engineStandIns } from './engine-stand-ins.js';
+import { packAsJsonString } from './bundle-plugins.js';
 
 export default defineConfig({
   entry: { index: 'src/index.ts', node: 'src/node.ts' },
@@ -13,6 +14,8 @@ export default defineConfig({
   // dependencies can be replaced by lighter stand-ins (engine-stand-ins.ts).
   external: ['yaml', 'zod'],
   noExternal: ['json-rules-engine'],
+  // The rule pack is read by JSON.parse, not compiled as code (see bundle-plugins.ts).
+  esbuildPlugins: [packAsJsonString],
   esbuildOptions(options) {
     options.alias = { ...engineStandIns };
   },

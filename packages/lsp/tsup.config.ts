@@ -1,8 +1,10 @@
 import { defineConfig } from 'tsup';
 import { engineStandIns } from '../core/engine-stand-ins.js';
+import { zodEnglishOnly } from '../core/bundle-plugins.js';
 
 // One self-contained file: the VS Code extension copies dist/server.cjs into its package, so
-// everything (core, yaml, zod, json-rules-engine, vscode-languageserver) is bundled in.
+// everything (core, yaml, zod, json-rules-engine, vscode-languageserver) is bundled in. Minified,
+// it is about a third of the size and compiles that much faster when an editor starts it.
 export default defineConfig({
   entry: { server: 'src/server.ts' },
   format: ['cjs'],
@@ -13,7 +15,9 @@ export default defineConfig({
   noExternal: [/.*/],
   splitting: false,
   sourcemap: false,
+  minify: true,
   dts: false,
+  esbuildPlugins: [zodEnglishOnly],
   clean: true,
   esbuildOptions(options) {
     // As in core's own build: json-rules-engine's dependencies that core replaces.
