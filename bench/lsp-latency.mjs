@@ -1,6 +1,8 @@
 // Language-server latency through a real stdio connection: the time from `didChange` to the
 // diagnostics of that version, debounce 0, for plans of about 1,000 and 10,000 lines; and the
 // server's memory with 50 open plans. Prints a table and one JSON line (nothing is asserted).
+// BENCH_LSP_SERVER=<file> measures another build of the server (to compare two builds in turns
+// on a machine whose speed drifts).
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,7 +13,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { generatePlan } from './generate-plan.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const server = join(root, 'packages', 'lsp', 'dist', 'server.cjs');
+const server = process.env.BENCH_LSP_SERVER ?? join(root, 'packages', 'lsp', 'dist', 'server.cjs');
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
