@@ -262,8 +262,12 @@ describe('long plans', () => {
     const stopped = c.nextPublish((p) => p.uri === small && p.diagnostics.some((d) => d.code === 'check-incomplete'));
     await c.notify('workspace/didChangeConfiguration', { settings: null });
     const partial = (await stopped).diagnostics;
-    expect(brief(partial.find((d) => d.code === 'check-incomplete')!)).toEqual({ code: 'check-incomplete', range: range(0, 0, 0, 0), severity: 2 });
+    const incomplete = partial.find((d) => d.code === 'check-incomplete')!;
+    expect(brief(incomplete)).toEqual({ code: 'check-incomplete', range: range(0, 0, 0, 0), severity: 2 });
     expect(ours(partial).map((d) => d.code).sort()).toEqual(['schema-type', 'schema-unknown-key']);
+    // Not a finding about the plan: nothing to fix, and no suppression comment is offered.
+    const actions = await c.request<unknown[]>('textDocument/codeAction', { textDocument: { uri: small }, range: incomplete.range, context: { diagnostics: [incomplete] } });
+    expect(actions).toEqual([]);
     expect(await c.stop()).toBe(0);
   });
 });

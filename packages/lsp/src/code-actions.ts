@@ -29,7 +29,7 @@ export interface CodeActionInput {
 }
 
 // Findings that a comment cannot or should not silence.
-const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'suppression-invalid', 'check-failed', 'rule-load']);
+const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'suppression-invalid', 'check-failed', 'check-incomplete', 'rule-load']);
 
 /** The quick fixes for the given diagnostics. */
 export function provideCodeActions(input: CodeActionInput): CodeAction[] {
