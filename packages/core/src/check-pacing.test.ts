@@ -64,6 +64,18 @@ describe('pacing a check: turns for other work, cancellation, time budget', () =
     });
   });
 
+  it('the public check() takes the same options', async () => {
+    const { check } = await import('./index.js');
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await expect(check(text, { today: TODAY, signal: cancelled.signal })).rejects.toBe(cancelled.signal.reason);
+    expect((await check(text, { today: TODAY, timeBudgetMs: 0 })).map((d) => d.ruleId)).toEqual(['check-incomplete']);
+    let turns = 0;
+    const paced = await check(text, { today: TODAY, sliceMs: 0, yieldControl: async () => void turns++ });
+    expect(paced).toEqual(await check(text, { today: TODAY }));
+    expect(turns).toBeGreaterThan(12);
+  });
+
   it('a stopped check leaves the memo of earlier checks intact', async () => {
     const { RunMemo } = await import('./rules/run-pack.js');
     const memo = new RunMemo();

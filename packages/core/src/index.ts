@@ -21,6 +21,13 @@ export interface PublicCheckOptions {
   config?: { rules?: RuleSettings; locale?: Locale };
   /** A compiled rule pack; defaults to the pack that ships inside this package. */
   pack?: CompiledPack;
+  /** Cancels the check, which then rejects with the signal's reason (see `CheckOptions`). */
+  signal?: AbortSignal;
+  /** Awaited between list items every `sliceMs` (default 10) ms of work, to let other work in. */
+  yieldControl?: () => Promise<void>;
+  sliceMs?: number;
+  /** Stops evaluating rules after this many ms and reports `check-incomplete` (see `CheckOptions`). */
+  timeBudgetMs?: number;
 }
 
 /** A check report plus problems found in the given config. */
@@ -46,6 +53,10 @@ export async function checkDocument(text: string, options: PublicCheckOptions = 
     settings,
     ...(options.today ? { today: options.today } : {}),
     ...(options.uri ? { uri: options.uri } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.yieldControl ? { yieldControl: options.yieldControl } : {}),
+    ...(options.sliceMs !== undefined ? { sliceMs: options.sliceMs } : {}),
+    ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
   };
   const report = await checkWithPack(pack, text, checkOptions);
   return { ...report, configDiagnostics };
