@@ -76,8 +76,8 @@ export class DocumentChecker {
 
   /**
    * Checks a text as the document `uri` would be checked. Never throws, except the abort
-   * reason when `live.signal` cancels it. `live` is given for open documents: their check
-   * takes turns with other requests and stops at the time budget.
+   * reason when `live.signal` cancels it. `live` is given for open documents: their check can
+   * be cancelled and stops at the time budget.
    */
   async checkText(uri: string, text: string, version: number | undefined, live?: { memo: RunMemo; signal: AbortSignal }): Promise<CheckResult> {
     if (!isPlanText(text)) return { uri, version, isPlan: false, locale: 'en', diagnostics: [], lsp: [] };
@@ -91,7 +91,10 @@ export class DocumentChecker {
       const report = await checkWithPack(settings.pack, text, {
         locale,
         settings: settings.settings,
-        ...(live ? { memo: live.memo, signal: live.signal, yieldControl: nextTurn, timeBudgetMs: this.host.timeBudgetMs() } : {}),
+        // Every check here takes turns with other requests (a workspace check too, which must
+        // still be complete); an open document's check can also be cancelled and is bounded.
+        yieldControl: nextTurn,
+        ...(live ? { memo: live.memo, signal: live.signal, timeBudgetMs: this.host.timeBudgetMs() } : {}),
       });
       return {
         uri,
