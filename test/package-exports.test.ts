@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
@@ -32,6 +32,22 @@ describe('@laatuvahti/core as a package', () => {
     const r = node(['--input-type=module', '-e', `import { check, KINDS } from '@laatuvahti/core'; import { SettingsResolver } from '@laatuvahti/core/node'; const d = await check("${PLAN}", { today: '2026-10-01', locale: 'fi' }); console.log(KINDS.join(','), typeof SettingsResolver, d.some((x) => x.ruleId === 'social-activity-regular' && x.message.includes('Retki')));`]);
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('SelfMonitoringPlan,ServiceDescription function true');
+  });
+
+  it('the node entry shares one copy of core with the main entry, from CommonJS and ESM', () => {
+    // One copy: packs the node entry compiles carry the run queue class the main entry checks
+    // with, and requiring the node entry loads the main entry rather than a second rule pack.
+    const plan = "process.cwd() + '/fixtures/compliant/self-monitoring-plan.fi.yaml'";
+    const cjs = node(['-e', `const core = require('@laatuvahti/core'); const { SettingsResolver } = require('@laatuvahti/core/node'); const s = new SettingsResolver({}).forFile(${plan}); console.log(JSON.stringify([s.pack.queue instanceof core.RunQueue, Object.keys(require.cache)]))`]);
+    expect(cjs.stderr).toBe('');
+    const [sameQueue, loaded] = JSON.parse(cjs.stdout) as [boolean, string[]];
+    expect(sameQueue).toBe(true);
+    const coreDist = join(root, 'packages', 'core', 'dist');
+    expect(loaded.filter((f) => f.startsWith(coreDist)).map((f) => f.slice(coreDist.length + 1)).sort()).toEqual(['index.cjs', 'node.cjs']);
+    const esm = node(['--input-type=module', '-e', `import * as core from '@laatuvahti/core'; import { SettingsResolver } from '@laatuvahti/core/node'; console.log(new SettingsResolver({}).forFile(${plan}).pack.queue instanceof core.RunQueue)`]);
+    expect(esm.stderr).toBe('');
+    expect(esm.stdout.trim()).toBe('true');
+    expect(statSync(join(root, 'packages/core/dist/node.cjs')).size).toBeLessThan(50_000);
   });
 
   it('ships the JSON Schemas', () => {

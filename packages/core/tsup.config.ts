@@ -12,7 +12,8 @@ export default defineConfig({
   platform: 'node',
   // yaml and zod stay external for importers. json-rules-engine is bundled so that three of its
   // dependencies can be replaced by lighter stand-ins (engine-stand-ins.ts).
-  external: ['yaml', 'zod'],
+  // `@laatuvahti/core` itself too: the node entry reaches core through it (see src/node.ts).
+  external: ['yaml', 'zod', '@laatuvahti/core'],
   noExternal: ['json-rules-engine'],
   // The rule pack is read by JSON.parse, not compiled as code (see bundle-plugins.ts).
   esbuildPlugins: [packAsJsonString],

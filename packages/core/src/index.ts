@@ -67,7 +67,7 @@ export { getDefaultPack, bundledPackSource } from './default-pack.js';
 export { RunMemo } from './rules/run-pack.js';
 export { compilePack, RunQueue, DOCS_BASE_URL, type CompiledPack, type CompiledRule, type PackSource } from './rules/compile-pack.js';
 export { resolveSettings, effectiveSeverity, defaultRuleOptions, type ResolvedSettings, type RuleSettings } from './settings.js';
-export { readRuleFile, readReferenceFile, readConfigFile, readDefinition, type FileDiagnostic, type ReadResult } from './rules/read-definitions.js';
+export { readRuleFile, readReferenceFile, readConfigFile, readDefinition, ruleLoadDiagnostic, type FileDiagnostic, type ReadResult } from './rules/read-definitions.js';
 export { ruleFileSchema, configFileSchema, referenceFileSchema, KNOWN_FACTS, type RuleFile, type ConfigFile, type ReferenceFile, type RuleCheck } from './rules/rule-schema.js';
 export { KNOWN_OPERATORS, OPERATORS, isEmptyValue } from './rules/operators.js';
 export { isValidBusinessId, isValidPersonalId, maskIdentifier, redactPersonalIds, PERSONAL_ID_SCAN_RE } from './rules/checksums.js';

@@ -7,12 +7,26 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compilePack, type CompiledPack, type CompiledRule, type PackSource } from './rules/compile-pack.js';
-import { readConfigFile, readReferenceFile, readRuleFile, ruleLoadDiagnostic, type FileDiagnostic } from './rules/read-definitions.js';
-import type { ConfigFile, ReferenceFile } from './rules/rule-schema.js';
-import { bundledPackSource } from './default-pack.js';
-import { resolveSettings, type ResolvedSettings, type RuleSettings } from './settings.js';
-import type { Locale } from './types.js';
+// Through the package's own main entry, not its files: built, `@laatuvahti/core/node` then
+// shares one copy of core with `@laatuvahti/core` (CommonJS has no shared chunks otherwise).
+import {
+  bundledPackSource,
+  compilePack,
+  readConfigFile,
+  readReferenceFile,
+  readRuleFile,
+  resolveSettings,
+  ruleLoadDiagnostic,
+  type CompiledPack,
+  type CompiledRule,
+  type ConfigFile,
+  type FileDiagnostic,
+  type Locale,
+  type PackSource,
+  type ReferenceFile,
+  type ResolvedSettings,
+  type RuleSettings,
+} from '@laatuvahti/core';
 
 export const CONFIG_FILE_NAME = 'laatuvahti.config.yaml';
 
