@@ -6,41 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkWithPack, compilePack, README_HEADINGS, type Diagnostic } from '@laatuvahti/core';
-import { loadRuleDir } from '@laatuvahti/core/node';
+import { compilePack, README_HEADINGS } from '@laatuvahti/core';
+import { caseFiles, loadRuleDir, runRuleCases, snapshotText, type RuleCaseResult } from '@laatuvahti/core/node';
 
 const rulesDir = join(__dirname, '..', 'rules');
 const loaded = loadRuleDir(rulesDir);
 const pack = compilePack(loaded.source);
 const ruleIds = readdirSync(rulesDir).filter((d) => existsSync(join(rulesDir, d, 'rule.yaml'))).sort();
-const DEFAULT_TODAY = '2026-10-01';
-
-/** A case file may pin "today" with a first-line comment `# today: YYYY-MM-DD`. */
-function todayOf(text: string): string {
-  return /^#\s*today:\s*(\d{4}-\d{2}-\d{2})/.exec(text)?.[1] ?? DEFAULT_TODAY;
-}
-
-function span(r: Diagnostic['range']): string {
-  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
-}
-
-/**
- * Golden line: 1-based `line:col-line:col severity rule-id messageId message`, then one
- * `  related line:col-line:col message` line per related place.
- */
-function snapshotLine(d: Diagnostic): string {
-  const related = (d.related ?? []).map((r) => `\n  related ${span(r.range)} ${r.message}`).join('');
-  return `${span(d.range)} ${d.severity} ${d.ruleId} ${d.messageId} ${d.message}${related}`;
-}
-
-async function findingsOf(ruleId: string, text: string): Promise<Diagnostic[]> {
-  const report = await checkWithPack(pack, text, { today: todayOf(text), locale: 'en' });
-  return report.diagnostics.filter((d) => d.ruleId === ruleId);
-}
-
-function yamlFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
-}
 
 describe('rule pack', () => {
   it('loads every rule and reference file without a rule-load diagnostic', () => {
@@ -51,6 +23,10 @@ describe('rule pack', () => {
 
 describe.each(ruleIds)('rule %s', (ruleId) => {
   const dir = join(rulesDir, ruleId);
+  // The folder's cases, run once by the same runner as `laatuvahti test-rules`.
+  let cases: Promise<RuleCaseResult[]> | undefined;
+  const allCases = () => (cases ??= runRuleCases(pack, ruleId, dir));
+  const caseNamed = async (name: string) => (await allCases()).find((c) => c.name === name)!;
 
   it('says the same thing in fi, sv and en: every message has all three, with the same placeholders', () => {
     const rule = loaded.source.rules.find((r) => r.definition.id === ruleId)!.definition;
@@ -78,23 +54,22 @@ describe.each(ruleIds)('rule %s', (ruleId) => {
   });
 
   it('has at least one valid and one invalid case', () => {
-    expect(yamlFiles(join(dir, 'valid')).length).toBeGreaterThan(0);
-    expect(yamlFiles(join(dir, 'invalid')).length).toBeGreaterThan(0);
+    expect(caseFiles(join(dir, 'valid')).length).toBeGreaterThan(0);
+    expect(caseFiles(join(dir, 'invalid')).length).toBeGreaterThan(0);
   });
 
-  for (const file of yamlFiles(join(dir, 'valid'))) {
+  for (const file of caseFiles(join(dir, 'valid'))) {
     it(`valid/${file} has no finding of ${ruleId}`, async () => {
-      const text = readFileSync(join(dir, 'valid', file), 'utf8');
-      expect((await findingsOf(ruleId, text)).map(snapshotLine)).toEqual([]);
+      expect((await caseNamed(`valid/${file}`)).actual).toEqual([]);
     });
   }
 
-  for (const file of yamlFiles(join(dir, 'invalid'))) {
+  for (const file of caseFiles(join(dir, 'invalid'))) {
     it(`invalid/${file} matches its snapshot`, async () => {
-      const text = readFileSync(join(dir, 'invalid', file), 'utf8');
-      const lines = (await findingsOf(ruleId, text)).map(snapshotLine);
-      expect(lines.length).toBeGreaterThan(0);
-      await expect(lines.join('\n') + '\n').toMatchFileSnapshot(join(dir, 'invalid', file.replace(/\.yaml$/, '.snap')));
+      const result = await caseNamed(`invalid/${file}`);
+      expect(result.actual.length).toBeGreaterThan(0);
+      // Through vitest's file snapshot, so that `vitest -u` writes new snapshots for review.
+      await expect(snapshotText(result.actual)).toMatchFileSnapshot(result.snapshotFile!);
     });
   }
 
@@ -107,13 +82,9 @@ describe.each(ruleIds)('rule %s', (ruleId) => {
     for (const locale of ['fi', 'sv'] as const) {
       for (const heading of README_HEADINGS[locale]) expect(readme, `${ruleId} README: ${heading}`).toMatch(new RegExp(`^## ${heading}\\s*\\n\\s*\\S`, 'm'));
     }
-    const examples = [...readme.matchAll(/```yaml (valid|invalid)\n([\s\S]*?)```/g)];
-    expect(examples.some((m) => m[1] === 'invalid')).toBe(true);
-    expect(examples.some((m) => m[1] === 'valid')).toBe(true);
-    for (const [, claim, body] of examples) {
-      const found = await findingsOf(ruleId, body!);
-      if (claim === 'valid') expect(found.map(snapshotLine)).toEqual([]);
-      else expect(found.length).toBeGreaterThan(0);
-    }
+    const examples = (await allCases()).filter((c) => c.kind === 'example');
+    expect(examples.some((c) => c.name.endsWith('(invalid)'))).toBe(true);
+    expect(examples.some((c) => c.name.endsWith('(valid)'))).toBe(true);
+    for (const example of examples) expect(example, example.name).toMatchObject({ ok: true });
   });
 });

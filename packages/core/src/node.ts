@@ -125,6 +125,35 @@ export function loadPack(extraDirs: readonly string[] = [], locale: Locale = 'en
   return { pack: compilePack({ rules, references }), diagnostics };
 }
 
+/**
+ * A pack for testing the rules of `dirs` (their valid/invalid cases, see rule-cases.ts): the
+ * bundled pack with these rules in it, a tested rule replacing a bundled one of the same id (a
+ * new version of a shipped rule is tested as it would ship). `tested` are the folders' rules.
+ */
+export function loadPackForRuleTests(dirs: readonly string[], locale: Locale = 'en'): { pack: CompiledPack; tested: CompiledRule[]; diagnostics: FileDiagnostic[] } {
+  const tested: CompiledRule[] = [];
+  const references: ReferenceFile[] = [];
+  const diagnostics: FileDiagnostic[] = [];
+  for (const dir of dirs) {
+    const loaded = loadRuleDir(dir, locale);
+    diagnostics.push(...loaded.diagnostics);
+    for (const r of loaded.source.rules) {
+      if (tested.some((t) => t.definition.id === r.definition.id)) {
+        diagnostics.push(unreadable(pathToFileURL(join(r.origin ?? dir, 'rule.yaml')).href, `rule id "${r.definition.id}" is already defined in another folder being tested`, locale));
+        continue;
+      }
+      tested.push(r);
+    }
+    references.push(...loaded.source.references);
+  }
+  const base = bundledPackSource();
+  const ids = new Set(tested.map((r) => r.definition.id));
+  const pack = compilePack({ rules: [...base.rules.filter((r) => !ids.has(r.definition.id)), ...tested], references: [...base.references, ...references] });
+  return { pack, tested, diagnostics };
+}
+
+export { runRuleCases, snapshotLine, snapshotText, caseToday, caseFiles, DEFAULT_CASE_TODAY, type RuleCaseResult } from './rule-cases.js';
+
 /** The nearest `laatuvahti.config.yaml` walking up from a file's folder, if any. */
 export function findConfigFile(filePath: string): string | undefined {
   let dir = dirname(resolve(filePath));
