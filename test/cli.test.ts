@@ -425,6 +425,57 @@ describe('rules, explain, init', () => {
     expect(readdirSync(dir)).toEqual(['omavalvontasuunnitelma.yaml']);
   });
 
+  it('test-rules runs a rule folder\'s cases: passes, shows a changed snapshot line by line, --update writes it', () => {
+    const dir = folder();
+    cpSync(join(root, 'rules', 'social-activity-regular'), join(dir, 'house-rules', 'social-activity-regular'), { recursive: true });
+    const snap = join(dir, 'house-rules', 'social-activity-regular', 'invalid', 'missing-and-too-rare.snap');
+    const good = readFileSync(snap, 'utf8');
+    const pass = run(['test-rules', 'house-rules'], dir);
+    expect(pass).toMatchObject({ code: 0, stderr: '' });
+    expect(pass.stdout).toBe('✔ social-activity-regular (house-rules/social-activity-regular): 4 cases\n\n✔ 1 rule, 4 cases: all passed.\n');
+
+    writeFileSync(snap, good.replace('(every: 2 months)', '(every: 3 months)'));
+    const fail = run(['test-rules', 'house-rules'], dir);
+    expect(fail.code).toBe(1);
+    const line = good.split('\n').find((l) => l.includes('(every: 2 months)'))!;
+    expect(fail.stdout.split('\n').slice(0, 4)).toEqual([
+      '✖ social-activity-regular (house-rules/social-activity-regular): 4 cases',
+      '  ✖ invalid/missing-and-too-rare.yaml: the findings differ from the snapshot',
+      `      - ${line.replace('(every: 2 months)', '(every: 3 months)')}`,
+      `      + ${line}`,
+    ]);
+    expect(fail.stdout).toContain('✖ 1 rule, 4 cases: 1 problem.');
+
+    const update = run(['test-rules', 'house-rules', '--update'], dir);
+    expect(update.code).toBe(0);
+    expect(update.stdout).toContain('  ✎ invalid/missing-and-too-rare.yaml: snapshot written (3 findings)');
+    expect(readFileSync(snap, 'utf8')).toBe(good);
+  });
+
+  it('test-rules fails a wrong README example and a valid case that fires; a broken rule file is exit 2 at its line', () => {
+    const dir = folder();
+    const ruleDir = join(dir, 'house-rules', 'social-activity-regular');
+    cpSync(join(root, 'rules', 'social-activity-regular'), ruleDir, { recursive: true });
+    cpSync(join(ruleDir, 'invalid', 'missing-and-too-rare.yaml'), join(ruleDir, 'valid', 'not-really.yaml'));
+    const readme = join(ruleDir, 'README.md');
+    writeFileSync(readme, readFileSync(readme, 'utf8').replace('```yaml invalid', '```yaml valid'));
+    const r = run(['test-rules', 'house-rules'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('  ✖ valid/not-really.yaml: a valid case, but social-activity-regular reports it\n      7:7-8:52 error social-activity-regular missingEvery');
+    expect(r.stdout).toMatch(/\n  ✖ README\.md example 1 \(valid\): marked valid, but social-activity-regular reports it\n      \d+:\d+-\d+:\d+ error social-activity-regular /);
+    expect(r.stdout).toContain('✖ 1 rule, 5 cases: 2 problems.');
+
+    writeFileSync(join(ruleDir, 'rule.yaml'), readFileSync(join(ruleDir, 'rule.yaml'), 'utf8').replace(/^severity: error$/m, 'severity: fatal'));
+    const broken = run(['test-rules', 'house-rules'], dir);
+    expect(broken).toMatchObject({ code: 2, stdout: '' });
+    const severityLine = readFileSync(join(ruleDir, 'rule.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('severity:')) + 1;
+    expect(broken.stderr).toMatch(new RegExp(`^house-rules/social-activity-regular/rule\\.yaml:${severityLine}:11: error .*\\(rule-load\\)\\n`));
+    expect(broken.stderr).toContain('no case was run');
+
+    expect(run(['test-rules', '.'], folder())).toMatchObject({ code: 2, stderr: 'laatuvahti: No rule folder (<rule-id>/rule.yaml) in .: nothing was tested.\n' });
+    expect(run(['test-rules'], folder()).code).toBe(2);
+  });
+
   it('--help and --version', () => {
     expect(run(['--help'], folder())).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: laatuvahti <command> [options]') });
     const version = JSON.parse(readFileSync(join(root, 'packages', 'cli', 'package.json'), 'utf8')).version;

@@ -60,6 +60,8 @@ export async function runCli(argv: readonly string[], context: RunContext = {}):
         return (await import('./commands/explain-command.js')).runExplain(parsed.positionals[0]!, parsed.options, io);
       case 'init':
         return (await import('./commands/init-command.js')).runInit(parsed.positionals[0], parsed.options, io);
+      case 'test-rules':
+        return await (await import('./commands/test-rules-command.js')).runTestRules(parsed.positionals, parsed.options, io);
     }
   } catch (e) {
     io.err(`laatuvahti: ${faultMessage(e)}\n`);

@@ -6,7 +6,7 @@ describe('parseArgs', () => {
     expect(parseArgs(['check', 'a.yaml', '-f', 'sarif', '--output=out.sarif', '--today', '2026-11-23', '--locale=fi', '-c', 'cfg.yaml', '--max-warnings', '3', '-q', '--no-color', 'b'])).toEqual({
       command: 'check',
       positionals: ['a.yaml', 'b'],
-      options: { format: 'sarif', output: 'out.sarif', today: '2026-11-23', locale: 'fi', config: 'cfg.yaml', maxWarnings: 3, quiet: true, color: false, kind: 'SelfMonitoringPlan', language: 'fi' },
+      options: { format: 'sarif', output: 'out.sarif', today: '2026-11-23', locale: 'fi', config: 'cfg.yaml', maxWarnings: 3, quiet: true, update: false, color: false, kind: 'SelfMonitoringPlan', language: 'fi' },
     });
   });
 
@@ -27,7 +27,9 @@ describe('parseArgs', () => {
     [['explain'], '"explain" takes exactly one rule id.'],
     [['init', 'a', 'b'], 'Unexpected argument "b" for "init".'],
     [['chekc'], 'Unknown command "chekc".'],
-    [['--bogus'], 'Unknown option "--bogus": a command comes first (check, rules, explain, init).'],
+    [['--bogus'], 'Unknown option "--bogus": a command comes first (check, rules, explain, init, test-rules).'],
+    [['test-rules'], '"test-rules" needs at least one rules folder (a folder of <rule-id>/rule.yaml).'],
+    [['test-rules', 'rules', '--format', 'json'], 'Unknown option "--format" for "test-rules".'],
   ])('rejects %j', (argv, message) => {
     let error: unknown;
     try {

@@ -4,7 +4,7 @@
  */
 
 /** The commands. */
-export const COMMANDS = ['check', 'rules', 'explain', 'init'] as const;
+export const COMMANDS = ['check', 'rules', 'explain', 'init', 'test-rules'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
@@ -34,6 +34,7 @@ const F = {
   noColor: { name: 'no-color', help: 'no colours (also: NO_COLOR=1)' },
   kind: { name: 'kind', value: 'KIND', values: KIND_VALUES, help: 'SelfMonitoringPlan (default) or ServiceDescription' },
   language: { name: 'language', value: 'fi|sv|en', values: LOCALE_VALUES, help: 'language of the plan and its comments (default fi)' },
+  update: { name: 'update', short: 'u', help: 'write the snapshots of invalid cases that are missing or differ' },
   help: { name: 'help', short: 'h', help: 'show this help' },
 } satisfies Record<string, FlagSpec>;
 
@@ -42,6 +43,7 @@ const COMMAND_FLAGS: Record<CommandName, FlagSpec[]> = {
   rules: [F.locale, F.config, F.help],
   explain: [F.locale, F.config, F.help],
   init: [F.kind, F.language, F.today, F.help],
+  'test-rules': [F.update, F.help],
 };
 
 const COMMAND_SYNOPSIS: Record<CommandName, { args: string; help: string }> = {
@@ -49,6 +51,7 @@ const COMMAND_SYNOPSIS: Record<CommandName, { args: string; help: string }> = {
   rules: { args: '', help: 'list the rules with default severity, kinds and source' },
   explain: { args: '<rule-id>', help: "show a rule's documentation" },
   init: { args: '[FILE]', help: 'write a commented skeleton plan (never overwrites; FILE "-" = stdout)' },
+  'test-rules': { args: '<folder>...', help: "run rule folders' own cases (valid/, invalid/ with snapshots, README examples)" },
 };
 
 /** A command line that cannot be run as given (exit code 2). */
@@ -76,6 +79,8 @@ export interface CliOptions {
   quiet: boolean;
   /** undefined: decide by the terminal. */
   color?: boolean;
+  /** test-rules: write snapshots that are missing or differ. */
+  update: boolean;
   kind: 'SelfMonitoringPlan' | 'ServiceDescription';
   language: 'fi' | 'sv' | 'en';
 }
@@ -163,6 +168,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
   }
   if (values.has('color') && values.has('no-color')) throw new UsageError('Use either "--color" or "--no-color".', command);
   if (command === 'explain' && positionals.length !== 1) throw new UsageError('"explain" takes exactly one rule id.', command);
+  if (command === 'test-rules' && positionals.length === 0) throw new UsageError('"test-rules" needs at least one rules folder (a folder of <rule-id>/rule.yaml).', command);
   if ((command === 'rules' && positionals.length > 0) || (command === 'init' && positionals.length > 1)) {
     throw new UsageError(`Unexpected argument "${positionals[command === 'init' ? 1 : 0]}" for "${command}".`, command);
   }
@@ -171,6 +177,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     format: (str('format') as FormatName | undefined) ?? 'stylish',
     maxWarnings,
     quiet: values.has('quiet'),
+    update: values.has('update'),
     kind: (str('kind') as CliOptions['kind'] | undefined) ?? 'SelfMonitoringPlan',
     language: (str('language') as CliOptions['language'] | undefined) ?? 'fi',
     ...(str('output') !== undefined ? { output: str('output') } : {}),
