@@ -473,6 +473,18 @@ describe('rules, explain, init', () => {
     expect(broken.stderr).toContain('no case was run');
 
     expect(run(['test-rules', '.'], folder())).toMatchObject({ code: 2, stderr: 'laatuvahti: No rule folder (<rule-id>/rule.yaml) in .: nothing was tested.\n' });
+
+    // A snapshot that cannot be read or written is said so, never an internal error.
+    const other = folder();
+    const otherRule = join(other, 'house-rules', 'social-activity-regular');
+    cpSync(join(root, 'rules', 'social-activity-regular'), otherRule, { recursive: true });
+    const snap = join(otherRule, 'invalid', 'missing-and-too-rare.snap');
+    rmSync(snap);
+    mkdirSync(snap);
+    const unreadable = run(['test-rules', 'house-rules'], other);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stdout).toContain('  ✖ invalid/missing-and-too-rare.yaml: the snapshot cannot be read (EISDIR)');
+    expect(run(['test-rules', 'house-rules', '--update'], other)).toMatchObject({ code: 2, stderr: 'laatuvahti: Cannot write house-rules/social-activity-regular/invalid/missing-and-too-rare.snap: EISDIR\n' });
     expect(run(['test-rules'], folder()).code).toBe(2);
   });
 

@@ -45,6 +45,16 @@ export interface RuleCaseResult {
   problem?: string;
 }
 
+/** A snapshot's lines; undefined when there is none yet; a sentence when it cannot be read. */
+function readSnapshot(file: string): { lines: string[] } | string | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return { lines: readFileSync(file, 'utf8').replace(/\n$/, '').split('\n') };
+  } catch (e) {
+    return `the snapshot cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+  }
+}
+
 /** The YAML case files of a folder, sorted; none when the folder is missing. */
 export function caseFiles(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
@@ -72,15 +82,18 @@ export async function runRuleCases(pack: CompiledPack, ruleId: string, folder: s
   for (const file of caseFiles(join(folder, 'invalid'))) {
     const actual = await findings(readFileSync(join(folder, 'invalid', file), 'utf8'));
     const snapshotFile = join(folder, 'invalid', file.replace(/\.yaml$/, '.snap'));
-    const expected = existsSync(snapshotFile) ? readFileSync(snapshotFile, 'utf8').replace(/\n$/, '').split('\n') : undefined;
+    const snapshot = readSnapshot(snapshotFile);
+    const expected = typeof snapshot === 'object' ? snapshot.lines : undefined;
     const problem =
       actual.length === 0
         ? `an invalid case, but ${ruleId} reports nothing`
-        : expected === undefined
-          ? 'no snapshot yet (invalid/*.snap)'
-          : snapshotText(expected) !== snapshotText(actual)
-            ? 'the findings differ from the snapshot'
-            : undefined;
+        : typeof snapshot === 'string'
+          ? snapshot
+          : expected === undefined
+            ? 'no snapshot yet (invalid/*.snap)'
+            : snapshotText(expected) !== snapshotText(actual)
+              ? 'the findings differ from the snapshot'
+              : undefined;
     results.push({ name: `invalid/${file}`, kind: 'invalid', actual, snapshotFile, ...(expected ? { expected } : {}), ok: !problem, ...(problem ? { problem } : {}) });
   }
   const readme = join(folder, 'README.md');

@@ -47,7 +47,12 @@ export async function runTestRules(folders: readonly string[], options: CliOptio
     for (const r of results) {
       if (r.ok) continue;
       if (options.update && canUpdate(r)) {
-        writeFileSync(r.snapshotFile!, snapshotText(r.actual));
+        try {
+          writeFileSync(r.snapshotFile!, snapshotText(r.actual));
+        } catch (e) {
+          io.err(`laatuvahti: Cannot write ${displayPath(r.snapshotFile!, io.cwd)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+          return EXIT_TOOL_ERROR;
+        }
         updated++;
         lines.push(`  ✎ ${r.name}: snapshot written (${r.actual.length} finding${r.actual.length === 1 ? '' : 's'})`);
         continue;
