@@ -481,9 +481,11 @@ describe('rules, explain, init', () => {
     const snap = join(otherRule, 'invalid', 'missing-and-too-rare.snap');
     rmSync(snap);
     mkdirSync(snap);
+    mkdirSync(join(otherRule, 'valid', 'a-folder.yaml'));
     const unreadable = run(['test-rules', 'house-rules'], other);
     expect(unreadable.code).toBe(1);
     expect(unreadable.stdout).toContain('  ✖ invalid/missing-and-too-rare.yaml: the snapshot cannot be read (EISDIR)');
+    expect(unreadable.stdout).toContain('  ✖ valid/a-folder.yaml: the case cannot be read (EISDIR)');
     expect(run(['test-rules', 'house-rules', '--update'], other)).toMatchObject({ code: 2, stderr: 'laatuvahti: Cannot write house-rules/social-activity-regular/invalid/missing-and-too-rare.snap: EISDIR\n' });
     expect(run(['test-rules'], folder()).code).toBe(2);
   });

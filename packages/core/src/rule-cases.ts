@@ -75,12 +75,25 @@ export async function runRuleCases(pack: CompiledPack, ruleId: string, folder: s
     return report.diagnostics.filter((d) => d.ruleId === ruleId).map(snapshotLine);
   };
   const results: RuleCaseResult[] = [];
+  // A case file that cannot be read fails as itself (the others still run).
+  const readCase = (name: string, kind: 'valid' | 'invalid'): string | undefined => {
+    try {
+      return readFileSync(join(folder, name), 'utf8');
+    } catch (e) {
+      results.push({ name, kind, actual: [], ok: false, problem: `the case cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      return undefined;
+    }
+  };
   for (const file of caseFiles(join(folder, 'valid'))) {
-    const actual = await findings(readFileSync(join(folder, 'valid', file), 'utf8'));
+    const text = readCase(`valid/${file}`, 'valid');
+    if (text === undefined) continue;
+    const actual = await findings(text);
     results.push({ name: `valid/${file}`, kind: 'valid', actual, ok: actual.length === 0, ...(actual.length ? { problem: `a valid case, but ${ruleId} reports it` } : {}) });
   }
   for (const file of caseFiles(join(folder, 'invalid'))) {
-    const actual = await findings(readFileSync(join(folder, 'invalid', file), 'utf8'));
+    const text = readCase(`invalid/${file}`, 'invalid');
+    if (text === undefined) continue;
+    const actual = await findings(text);
     const snapshotFile = join(folder, 'invalid', file.replace(/\.yaml$/, '.snap'));
     const snapshot = readSnapshot(snapshotFile);
     const expected = typeof snapshot === 'object' ? snapshot.lines : undefined;
