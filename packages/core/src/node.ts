@@ -1,8 +1,8 @@
 /**
  * The Node entry, with rule-cases.ts the only code that touches the file system: loading rule
  * folders and reference data from disk, finding and reading `laatuvahti.config.yaml`, and
- * resolving everything a file's check needs. The CLI and the language server both call `SettingsResolver.forFile`, so a plan gets
- * the same findings everywhere.
+ * resolving everything a file's check needs. The CLI and the language server both call
+ * `SettingsResolver.forFile`, so a plan gets the same findings everywhere.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
