@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SettingsResolver } from './node.js';
+import { loadPack, loadPackForRuleTests, SettingsResolver } from './node.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -45,5 +45,26 @@ describe('SettingsResolver', () => {
     expect(resolver.forFile(join(folder(), 'other.yaml'))).toBe(plain);
     resolver.invalidate();
     expect(resolver.forFile(join(folder(), 'plan.yaml'))).not.toBe(plain);
+  });
+});
+
+describe('rule folders with an id already taken', () => {
+  const shipped = join(__dirname, '..', '..', '..', 'rules', 'social-activity-regular');
+
+  it('loadPack skips a local rule that reuses a shipped id, and says so', () => {
+    const dir = folder();
+    cpSync(shipped, join(dir, 'social-activity-regular'), { recursive: true });
+    const { pack, diagnostics } = loadPack([dir]);
+    expect(diagnostics.map((d) => d.diagnostic.message)).toEqual([expect.stringContaining('rule id "social-activity-regular" is already defined; give the local rule its own id')]);
+    expect(pack.rules.get('social-activity-regular')!.origin).toBeUndefined();
+  });
+
+  it('loadPackForRuleTests lets a tested rule replace the shipped one, but not a second tested folder', () => {
+    const [a, b] = [folder(), folder()];
+    for (const d of [a, b]) cpSync(shipped, join(d, 'social-activity-regular'), { recursive: true });
+    const { pack, tested, diagnostics } = loadPackForRuleTests([a, b]);
+    expect(diagnostics.map((d) => d.diagnostic.message)).toEqual([expect.stringContaining('rule id "social-activity-regular" is already defined in another folder being tested')]);
+    expect(tested.map((r) => r.origin)).toEqual([join(a, 'social-activity-regular')]);
+    expect(pack.rules.get('social-activity-regular')!.origin).toBe(join(a, 'social-activity-regular'));
   });
 });

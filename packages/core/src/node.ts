@@ -100,29 +100,39 @@ function safeList(dir: string): string[] {
 }
 
 /**
+ * The rules and reference data of several rule folders, in order. A rule whose id is in `taken`
+ * (or came from an earlier folder) is reported with `whyTaken` and skipped; `taken` grows by
+ * the ids loaded.
+ */
+function loadRuleDirs(dirs: readonly string[], taken: Set<string>, whyTaken: string, locale: Locale): { source: PackSource; diagnostics: FileDiagnostic[] } {
+  const rules: CompiledRule[] = [];
+  const references: ReferenceFile[] = [];
+  const diagnostics: FileDiagnostic[] = [];
+  for (const dir of dirs) {
+    const loaded = loadRuleDir(dir, locale);
+    diagnostics.push(...loaded.diagnostics);
+    for (const r of loaded.source.rules) {
+      if (taken.has(r.definition.id)) {
+        diagnostics.push(unreadable(pathToFileURL(join(r.origin ?? dir, 'rule.yaml')).href, `rule id "${r.definition.id}" is already defined${whyTaken}`, locale));
+        continue;
+      }
+      taken.add(r.definition.id);
+      rules.push(r);
+    }
+    references.push(...loaded.source.references);
+  }
+  return { source: { rules, references }, diagnostics };
+}
+
+/**
  * Combines the bundled pack with extra rule folders. An extra rule may not reuse a bundled id
  * (that would silently change a shipped rule); such a rule is reported and skipped.
  */
 export function loadPack(extraDirs: readonly string[] = [], locale: Locale = 'en'): { pack: CompiledPack; diagnostics: FileDiagnostic[] } {
   const base = bundledPackSource();
-  const rules = [...base.rules];
-  const references = [...base.references];
-  const diagnostics: FileDiagnostic[] = [];
-  const seen = new Set(rules.map((r) => r.definition.id));
-  for (const dir of extraDirs) {
-    const loaded = loadRuleDir(dir, locale);
-    diagnostics.push(...loaded.diagnostics);
-    for (const r of loaded.source.rules) {
-      if (seen.has(r.definition.id)) {
-        diagnostics.push(unreadable(pathToFileURL(join(r.origin ?? dir, 'rule.yaml')).href, `rule id "${r.definition.id}" is already defined; give the local rule its own id`, locale));
-        continue;
-      }
-      seen.add(r.definition.id);
-      rules.push(r);
-    }
-    references.push(...loaded.source.references);
-  }
-  return { pack: compilePack({ rules, references }), diagnostics };
+  const extra = loadRuleDirs(extraDirs, new Set(base.rules.map((r) => r.definition.id)), '; give the local rule its own id', locale);
+  const pack = compilePack({ rules: [...base.rules, ...extra.source.rules], references: [...base.references, ...extra.source.references] });
+  return { pack, diagnostics: extra.diagnostics };
 }
 
 /**
@@ -131,25 +141,11 @@ export function loadPack(extraDirs: readonly string[] = [], locale: Locale = 'en
  * new version of a shipped rule is tested as it would ship). `tested` are the folders' rules.
  */
 export function loadPackForRuleTests(dirs: readonly string[], locale: Locale = 'en'): { pack: CompiledPack; tested: CompiledRule[]; diagnostics: FileDiagnostic[] } {
-  const tested: CompiledRule[] = [];
-  const references: ReferenceFile[] = [];
-  const diagnostics: FileDiagnostic[] = [];
-  for (const dir of dirs) {
-    const loaded = loadRuleDir(dir, locale);
-    diagnostics.push(...loaded.diagnostics);
-    for (const r of loaded.source.rules) {
-      if (tested.some((t) => t.definition.id === r.definition.id)) {
-        diagnostics.push(unreadable(pathToFileURL(join(r.origin ?? dir, 'rule.yaml')).href, `rule id "${r.definition.id}" is already defined in another folder being tested`, locale));
-        continue;
-      }
-      tested.push(r);
-    }
-    references.push(...loaded.source.references);
-  }
+  const { source, diagnostics } = loadRuleDirs(dirs, new Set(), ' in another folder being tested', locale);
   const base = bundledPackSource();
-  const ids = new Set(tested.map((r) => r.definition.id));
-  const pack = compilePack({ rules: [...base.rules.filter((r) => !ids.has(r.definition.id)), ...tested], references: [...base.references, ...references] });
-  return { pack, tested, diagnostics };
+  const ids = new Set(source.rules.map((r) => r.definition.id));
+  const pack = compilePack({ rules: [...base.rules.filter((r) => !ids.has(r.definition.id)), ...source.rules], references: [...base.references, ...source.references] });
+  return { pack, tested: [...source.rules], diagnostics };
 }
 
 export { runRuleCases, snapshotLine, snapshotText, caseToday, caseFiles, DEFAULT_CASE_TODAY, type RuleCaseResult } from './rule-cases.js';
