@@ -50,6 +50,18 @@ describe('@laatuvahti/core as a package', () => {
     expect(statSync(join(root, 'packages/core/dist/node.cjs')).size).toBeLessThan(50_000);
   });
 
+  it('parses with its own yaml build: no per-token debug hook, documents usable with the importer\'s yaml', () => {
+    // yaml's Node build prints every token when LOG_TOKENS is set (it reads the variable per
+    // token, which is what costs); the build core carries leaves that hook out.
+    const r = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { parseText } from '@laatuvahti/core'; import { isMap, isScalar } from 'yaml'; const p = parseText('a: 1\\nb: [x]\\n'); console.log(isMap(p.doc.contents), isScalar(p.doc.contents.items[0].value), JSON.stringify(p.doc.toJS()), JSON.stringify(p.doc.toString()))`],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, LOG_TOKENS: '1' } },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('true true {"a":1,"b":["x"]} "a: 1\\nb: [ x ]\\n"');
+  });
+
   it('ships the JSON Schemas', () => {
     const r = node(['-e', `const s = require('@laatuvahti/core/schema/self-monitoring-plan.json'); console.log(s.type, Object.keys(s.properties).includes('socialActivity'), s.additionalProperties)`]);
     expect(r.stdout.trim()).toBe('object true false');

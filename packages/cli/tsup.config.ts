@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { engineStandIns } from '../core/engine-stand-ins.js';
-import { zodEnglishOnly } from '../core/bundle-plugins.js';
+import { yamlWithoutDebugHooks, zodEnglishOnly } from '../core/bundle-plugins.js';
 
 const coreSrc = fileURLToPath(new URL('../core/src/', import.meta.url));
 
@@ -67,6 +67,7 @@ export default defineConfig({
       '@laatuvahti/core': `${coreSrc}index.ts`,
       // As in core's own build: json-rules-engine's dependencies that core replaces.
       ...engineStandIns,
+      ...yamlWithoutDebugHooks,
     };
   },
   onSuccess: 'node scripts/write-code-cache.cjs',

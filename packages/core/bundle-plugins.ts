@@ -3,8 +3,19 @@
  * the bundles that carry core inside them; core's own builds keep their dependencies external).
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
+
+/**
+ * An esbuild `alias` for bundles that carry yaml inside them. yaml's Node build reads
+ * `process.env.LOG_TOKENS` for every token it parses, a debugging hook: each read is a call into
+ * the process environment, about a tenth of a plan's parse time in all. Its platform-neutral
+ * ESM build, published for bundlers, is the same parser without those hooks (and tree-shakes).
+ */
+export const yamlWithoutDebugHooks: Record<string, string> = {
+  yaml: resolve(dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js'),
+};
 
 /**
  * zod bundles error messages for about fifty languages and always imports them all through one

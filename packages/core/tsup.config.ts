@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 import { engineStandIns } from './engine-stand-ins.js';
-import { packAsJsonString } from './bundle-plugins.js';
+import { packAsJsonString, yamlWithoutDebugHooks } from './bundle-plugins.js';
 
 export default defineConfig({
   entry: { index: 'src/index.ts', node: 'src/node.ts' },
@@ -10,14 +10,17 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   platform: 'node',
-  // yaml and zod stay external for importers. json-rules-engine is bundled so that three of its
-  // dependencies can be replaced by lighter stand-ins (engine-stand-ins.ts).
-  // `@laatuvahti/core` itself too: the node entry reaches core through it (see src/node.ts).
-  external: ['yaml', 'zod', '@laatuvahti/core'],
-  noExternal: ['json-rules-engine'],
+  // zod stays external for importers. json-rules-engine is bundled so that three of its
+  // dependencies can be replaced by lighter stand-ins (engine-stand-ins.ts); yaml so that its
+  // build without per-token debug hooks parses every plan (bundle-plugins.ts: about a tenth of
+  // a check). Declarations still import yaml's types from the `yaml` dependency: its nodes are
+  // recognised by symbol, so documents of either copy work with the other's functions.
+  // `@laatuvahti/core` stays external too: the node entry reaches core through it (src/node.ts).
+  external: ['zod', '@laatuvahti/core'],
+  noExternal: ['json-rules-engine', 'yaml'],
   // The rule pack is read by JSON.parse, not compiled as code (see bundle-plugins.ts).
   esbuildPlugins: [packAsJsonString],
   esbuildOptions(options) {
-    options.alias = { ...engineStandIns };
+    options.alias = { ...engineStandIns, ...yamlWithoutDebugHooks };
   },
 });

@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 import { engineStandIns } from '../core/engine-stand-ins.js';
-import { zodEnglishOnly } from '../core/bundle-plugins.js';
+import { yamlWithoutDebugHooks, zodEnglishOnly } from '../core/bundle-plugins.js';
 
 // One self-contained file: the VS Code extension copies dist/server.cjs into its package, so
 // everything (core, yaml, zod, json-rules-engine, vscode-languageserver) is bundled in. Minified,
@@ -21,6 +21,6 @@ export default defineConfig({
   clean: true,
   esbuildOptions(options) {
     // As in core's own build: json-rules-engine's dependencies that core replaces.
-    options.alias = { ...engineStandIns };
+    options.alias = { ...engineStandIns, ...yamlWithoutDebugHooks };
   },
 });
