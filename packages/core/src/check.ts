@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { parseText, rangeOf, type ParsedText } from './parse/parse-text.js';
 import { locatePath, trimEnd } from './parse/locate.js';
+import { plainValue } from './parse/plain-value.js';
 import { validateShape, type ShapeFinding } from './schema/validate-shape.js';
 import { schemasByKind, API_VERSION, KINDS, type PlanKind } from './schema/index.js';
 import { runPack, type RawFinding, type RunMemo } from './rules/run-pack.js';
@@ -91,7 +92,7 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
 
   let doc: unknown;
   try {
-    doc = parsed.doc.toJS({ maxAliasCount: MAX_ALIASES });
+    doc = plainValue(parsed.doc, MAX_ALIASES);
   } catch {
     out.addAt('yaml-syntax', 'tooManyAliases', {}, []);
     return out.finish(today);
