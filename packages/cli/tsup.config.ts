@@ -65,7 +65,8 @@ export default defineConfig({
     options.alias = {
       '@laatuvahti/core/node': `${coreSrc}node.ts`,
       '@laatuvahti/core': `${coreSrc}index.ts`,
-      // As in core's own build: json-rules-engine's dependencies that core replaces.
+      // As in core's own build: json-rules-engine's dependencies that core replaces, and yaml's
+      // build without debug hooks.
       ...engineStandIns,
       ...yamlWithoutDebugHooks,
     };

@@ -1,6 +1,6 @@
 /**
- * Build helper shared by the CLI's and the language server's tsup configs (esbuild plugins for
- * the bundles that carry core inside them; core's own builds keep their dependencies external).
+ * Build helpers shared by the tsup configs: esbuild plugins and aliases for core's own builds and
+ * for the bundles that carry core inside them (the CLI's and the language server's).
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

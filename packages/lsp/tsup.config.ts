@@ -20,7 +20,8 @@ export default defineConfig({
   esbuildPlugins: [zodEnglishOnly],
   clean: true,
   esbuildOptions(options) {
-    // As in core's own build: json-rules-engine's dependencies that core replaces.
+    // As in core's own build: json-rules-engine's dependencies that core replaces, and yaml's
+    // build without debug hooks.
     options.alias = { ...engineStandIns, ...yamlWithoutDebugHooks };
   },
 });
