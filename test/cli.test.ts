@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { parse } from 'yaml';
-import { check, localizedRuleDocs, type Diagnostic } from '@laatuvahti/core';
+import { check, formatPath, localizedRuleDocs, type Diagnostic } from '@laatuvahti/core';
 import { findConfigFile } from '@laatuvahti/core/node';
 import { parseXml } from '../packages/cli/src/testing/parse-xml.js';
 
@@ -108,6 +108,23 @@ async function messageOf(text: string, ruleId: string, locale: 'fi' | 'sv' | 'en
 
 function escapeRe(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+let validateSarif: ((log: unknown) => boolean) & { errors?: unknown[] } | undefined;
+/**
+ * The OASIS SARIF 2.1.0 schema as shipped by @microsoft/jest-sarif, checked with the ajv it is
+ * made for (draft-04), so a log is valid SARIF, not only shaped like it.
+ */
+function sarifValidator(): ((log: unknown) => boolean) & { errors?: unknown[] } {
+  if (!validateSarif) {
+    const sarifPackage = require.resolve('@microsoft/jest-sarif/package.json');
+    const requireFromSarif = createRequire(sarifPackage);
+    const Ajv = requireFromSarif('ajv');
+    const ajv = new Ajv({ schemaId: 'id', meta: false, allErrors: true });
+    ajv.addMetaSchema(requireFromSarif('ajv/lib/refs/json-schema-draft-04.json'));
+    validateSarif = ajv.compile(JSON.parse(readFileSync(join(dirname(sarifPackage), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')));
+  }
+  return validateSarif!;
 }
 
 function json(r: Run): { files: { path: string; kind?: string; diagnostics: Diagnostic[]; suppressed: Diagnostic[] }[]; skipped: string[]; summary: Record<string, number> } {
@@ -265,14 +282,7 @@ describe('formats', () => {
   });
 
   it('sarif validates against the official SARIF 2.1.0 JSON Schema, for every fixture', () => {
-    // The OASIS schema as shipped by @microsoft/jest-sarif, checked with the ajv it is made for
-    // (draft-04), so the log is valid SARIF, not only shaped like it.
-    const sarifPackage = require.resolve('@microsoft/jest-sarif/package.json');
-    const requireFromSarif = createRequire(sarifPackage);
-    const Ajv = requireFromSarif('ajv');
-    const ajv = new Ajv({ schemaId: 'id', meta: false, allErrors: true });
-    ajv.addMetaSchema(requireFromSarif('ajv/lib/refs/json-schema-draft-04.json'));
-    const validate = ajv.compile(JSON.parse(readFileSync(join(dirname(sarifPackage), 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')));
+    const validate = sarifValidator();
     const text = `${PLAN}    - name: Kesäretki\n      # laatuvahti-disable-next-line social-activity-regular -- Kesätauko (until 2027-01-31)\n      every: 2 months\n`;
     const dir = folder({ 'plan.yaml': text, 'broken.yaml': SYNTAX_ERROR });
     for (const cwd of [dir, join(root, 'fixtures')]) {
@@ -337,6 +347,87 @@ describe('formats', () => {
       encoding: 'utf8',
     });
     expect(r.stderr).toBe('exit 1\n');
+  });
+});
+
+describe('baseline (--baseline, --update-baseline)', () => {
+  it('records the findings of today, lets them pass wherever their lines move, and fails on new ones', async () => {
+    const config = await isolating(PLAN, { 'social-activity-regular': 'error' });
+    const dir = folder({ 'plans/plan.yaml': PLAN, 'laatuvahti.config.yaml': config });
+    const args = ['check', 'plans', '--today', TODAY, '--baseline', 'baseline.json'];
+
+    expect(run(args, dir)).toMatchObject({ code: 2, stdout: '', stderr: 'laatuvahti: Baseline file baseline.json not found (write one with --update-baseline).\n' });
+
+    const first = (await check(PLAN, { today: TODAY })).find((d) => d.ruleId === 'social-activity-regular')!;
+    const written = run([...args, '--update-baseline'], dir);
+    expect(written).toMatchObject({ code: 0, stderr: 'laatuvahti: wrote baseline.json: 1 finding in 1 plan file.\n', stdout: '✔ 1 plan file checked, no problems · 1 finding in the baseline\n' });
+    expect(JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'))).toEqual({
+      laatuvahtiBaseline: 1,
+      findings: { 'plans/plan.yaml': { 'social-activity-regular': { [formatPath(first.path)]: 1 } } },
+    });
+    // Unchanged findings rewrite the same bytes, so the file only changes when findings do.
+    const bytes = readFileSync(join(dir, 'baseline.json'), 'utf8');
+    run([...args, '--update-baseline'], dir);
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toBe(bytes);
+
+    // A comment line above moves the recorded finding down; a second rare activity is new.
+    const edited = PLAN.replace('language: fi\n', 'language: fi\n# muutettu\n') + '    - name: Kerho\n      every: 4 months\n';
+    writeFileSync(join(dir, 'plans/plan.yaml'), edited);
+    const fresh = (await check(edited, { today: TODAY })).filter((d) => d.ruleId === 'social-activity-regular');
+    expect(fresh.map((d) => d.range.start.line)).toEqual([8, 10]);
+    const gate = run([...args, '--format', 'json'], dir);
+    expect(gate.code).toBe(1);
+    const report = JSON.parse(gate.stdout) as { baseline: string; files: { diagnostics: Diagnostic[]; baselined: Diagnostic[] }[]; summary: Record<string, number> };
+    expect(report.baseline).toBe('baseline.json');
+    expect(report.files[0]!.diagnostics.map((d) => [d.ruleId, d.range])).toEqual([['social-activity-regular', fresh[1]!.range]]);
+    expect(report.files[0]!.baselined.map((d) => [d.ruleId, d.range])).toEqual([['social-activity-regular', fresh[0]!.range]]);
+    expect(report.summary).toMatchObject({ errors: 1, baselined: 1 });
+    expect(run(args, dir).stdout).toContain(' · 1 finding in the baseline');
+    expect(run([...args, '--locale', 'fi'], dir).stdout).toContain(' · 1 havainto lähtötasossa');
+
+    const sarif = JSON.parse(run([...args, '--format', 'sarif'], dir).stdout);
+    expect(sarifValidator()(sarif), JSON.stringify(sarifValidator().errors?.slice(0, 3))).toBe(true);
+    const results = sarif.runs[0].results as { ruleId: string; baselineState: string; suppressions?: unknown[]; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
+    expect(results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.region.startLine, x.baselineState, x.suppressions])).toEqual([
+      ['social-activity-regular', 11, 'new', undefined],
+      ['social-activity-regular', 9, 'unchanged', [{ kind: 'external', status: 'accepted', justification: 'Recorded in the baseline baseline.json' }]],
+    ]);
+    const junit = parseXml(run([...args, '--format', 'junit'], dir).stdout);
+    expect(junit.attributes).toMatchObject({ tests: '2', failures: '1', skipped: '1' });
+    expect(run([...args, '--format', 'github'], dir).stdout).toContain(', 0 suppressed, 1 in the baseline, ');
+
+    // Fixed findings pass and are pointed out; --update-baseline then drops them.
+    writeFileSync(join(dir, 'plans/plan.yaml'), PLAN.replace('every: 3 months', 'every: week'));
+    expect(run(args, dir)).toMatchObject({ code: 0, stderr: 'laatuvahti: 1 finding recorded in baseline.json no longer occurs; --update-baseline drops it.\n' });
+    expect(run([...args, '--update-baseline'], dir)).toMatchObject({ code: 0, stderr: 'laatuvahti: wrote baseline.json: 0 findings in 0 plan files.\n' });
+    expect(JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'))).toEqual({ laatuvahtiBaseline: 1, findings: {} });
+  });
+
+  it('never lets a plan that could not be checked pass, and keeps the entries of plans it did not check', async () => {
+    const dir = folder({ 'a/plan.yaml': PLAN, 'b/broken.yaml': SYNTAX_ERROR });
+    const args = ['--today', TODAY, '--baseline', 'baseline.json'];
+    expect(run(['check', 'a', ...args, '--update-baseline'], dir).code).toBe(0);
+    const recorded = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')).findings;
+    expect(Object.keys(recorded)).toEqual(['a/plan.yaml']);
+    const r = run(['check', 'b', ...args, '--update-baseline'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('yaml-syntax');
+    expect(JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')).findings).toEqual(recorded);
+  });
+
+  it('a broken baseline file or a lone --update-baseline is exit 2 with the reason, before anything is checked', () => {
+    const dir = folder({ 'plan.yaml': PLAN });
+    const args = ['check', '--today', TODAY, '--baseline', 'baseline.json'];
+    writeFileSync(join(dir, 'baseline.json'), '{"laatuvahtiBaseline": 1, "findings": {"plan.yaml": {"social-activity-regular": {"": 0}}}}');
+    expect(run(args, dir)).toMatchObject({ code: 2, stdout: '', stderr: 'laatuvahti: Baseline file baseline.json findings["plan.yaml"]["social-activity-regular"][""] must be a whole number of findings, 1 or more.\n' });
+    writeFileSync(join(dir, 'baseline.json'), '{"findings": {}}');
+    expect(run(args, dir).stderr).toBe('laatuvahti: Baseline file baseline.json is not a laatuvahti baseline: it must be a JSON object with "laatuvahtiBaseline": 1.\n');
+    writeFileSync(join(dir, 'baseline.json'), '{"laatuvahtiBaseline": 1,');
+    expect(run(args, dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^laatuvahti: Baseline file baseline\.json is not valid JSON: /) });
+    // A broken file is not overwritten by --update-baseline either: it may hold work.
+    expect(run([...args, '--update-baseline'], dir).code).toBe(2);
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toBe('{"laatuvahtiBaseline": 1,');
+    expect(run(['check', '--update-baseline'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('"--update-baseline" writes the file given with "--baseline FILE".') });
   });
 });
 

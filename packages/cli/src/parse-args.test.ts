@@ -6,8 +6,10 @@ describe('parseArgs', () => {
     expect(parseArgs(['check', 'a.yaml', '-f', 'sarif', '--output=out.sarif', '--today', '2026-11-23', '--locale=fi', '-c', 'cfg.yaml', '--max-warnings', '3', '-q', '--no-color', 'b'])).toEqual({
       command: 'check',
       positionals: ['a.yaml', 'b'],
-      options: { format: 'sarif', output: 'out.sarif', today: '2026-11-23', locale: 'fi', config: 'cfg.yaml', maxWarnings: 3, quiet: true, update: false, color: false, kind: 'SelfMonitoringPlan', language: 'fi' },
+      options: { format: 'sarif', output: 'out.sarif', today: '2026-11-23', locale: 'fi', config: 'cfg.yaml', maxWarnings: 3, quiet: true, updateBaseline: false, update: false, color: false, kind: 'SelfMonitoringPlan', language: 'fi' },
     });
+    expect(parseArgs(['check', '--baseline', 'ci/baseline.json', '--update-baseline'])).toMatchObject({ options: { baseline: 'ci/baseline.json', updateBaseline: true } });
+    expect(() => parseArgs(['check', '--baseline='])).toThrow('Option "--baseline" needs a file name.');
   });
 
   it('has defaults and treats everything after -- as paths', () => {

@@ -30,6 +30,8 @@ const F = {
   config: { name: 'config', short: 'c', value: 'FILE', help: 'use this laatuvahti.config.yaml instead of the nearest one' },
   maxWarnings: { name: 'max-warnings', value: 'N', help: 'exit 1 when there are more than N warnings' },
   quiet: { name: 'quiet', short: 'q', help: 'report errors only (warnings are neither shown nor counted)' },
+  baseline: { name: 'baseline', value: 'FILE', help: 'findings recorded in FILE do not fail the run; new ones do' },
+  updateBaseline: { name: 'update-baseline', help: 'write the findings of this run to the --baseline FILE' },
   color: { name: 'color', help: 'force colours in stylish output' },
   noColor: { name: 'no-color', help: 'no colours (also: NO_COLOR=1)' },
   kind: { name: 'kind', value: 'KIND', values: KIND_VALUES, help: 'SelfMonitoringPlan (default) or ServiceDescription' },
@@ -39,7 +41,7 @@ const F = {
 } satisfies Record<string, FlagSpec>;
 
 const COMMAND_FLAGS: Record<CommandName, FlagSpec[]> = {
-  check: [F.format, F.output, F.today, F.locale, F.config, F.maxWarnings, F.quiet, F.color, F.noColor, F.help],
+  check: [F.format, F.output, F.today, F.locale, F.config, F.maxWarnings, F.quiet, F.baseline, F.updateBaseline, F.color, F.noColor, F.help],
   rules: [F.locale, F.config, F.help],
   explain: [F.locale, F.config, F.help],
   init: [F.kind, F.language, F.today, F.help],
@@ -77,6 +79,10 @@ export interface CliOptions {
   /** -1: no limit. */
   maxWarnings: number;
   quiet: boolean;
+  /** check: the baseline file. */
+  baseline?: string;
+  /** check: write this run's findings to the baseline file. */
+  updateBaseline: boolean;
   /** undefined: decide by the terminal. */
   color?: boolean;
   /** test-rules: write snapshots that are missing or differ. */
@@ -163,10 +169,11 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     if (!/^-?\d+$/.test(mw) || Number(mw) < -1) throw new UsageError(`Invalid number "${mw}" for "--max-warnings": use a whole number (0 or more; -1 for no limit).`, command);
     maxWarnings = Number(mw);
   }
-  for (const [flag, what] of [['output', 'a file name'], ['config', 'a file name']] as const) {
+  for (const [flag, what] of [['output', 'a file name'], ['config', 'a file name'], ['baseline', 'a file name']] as const) {
     if (str(flag) === '') throw new UsageError(`Option "--${flag}" needs ${what}.`, command);
   }
   if (values.has('color') && values.has('no-color')) throw new UsageError('Use either "--color" or "--no-color".', command);
+  if (values.has('update-baseline') && !values.has('baseline')) throw new UsageError('"--update-baseline" writes the file given with "--baseline FILE".', command);
   if (command === 'explain' && positionals.length !== 1) throw new UsageError('"explain" takes exactly one rule id.', command);
   if (command === 'test-rules' && positionals.length === 0) throw new UsageError('"test-rules" needs at least one rules folder (a folder of <rule-id>/rule.yaml).', command);
   if ((command === 'rules' && positionals.length > 0) || (command === 'init' && positionals.length > 1)) {
@@ -177,6 +184,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     format: (str('format') as FormatName | undefined) ?? 'stylish',
     maxWarnings,
     quiet: values.has('quiet'),
+    updateBaseline: values.has('update-baseline'),
     update: values.has('update'),
     kind: (str('kind') as CliOptions['kind'] | undefined) ?? 'SelfMonitoringPlan',
     language: (str('language') as CliOptions['language'] | undefined) ?? 'fi',
@@ -184,6 +192,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     ...(today !== undefined ? { today } : {}),
     ...(str('locale') !== undefined ? { locale: str('locale') as CliOptions['locale'] } : {}),
     ...(str('config') !== undefined ? { config: str('config') } : {}),
+    ...(str('baseline') !== undefined ? { baseline: str('baseline') } : {}),
     ...(values.has('color') ? { color: true } : values.has('no-color') ? { color: false } : {}),
   };
   return { command, positionals, options };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exitCodeOf, onlyErrors, summarize, type RunSummary } from './run-result.js';
 import { results } from './testing/report-fixture.js';
 
-const base: RunSummary = { checked: 1, skipped: 0, unreadable: 0, unparsed: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, filesWithProblems: 0 };
+const base: RunSummary = { checked: 1, skipped: 0, unreadable: 0, unparsed: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, baselined: 0, filesWithProblems: 0 };
 
 describe('exitCodeOf', () => {
   it.each([
@@ -23,7 +23,7 @@ describe('exitCodeOf', () => {
 
 describe('summarize / onlyErrors', () => {
   it('counts per severity and per file status', () => {
-    expect(summarize(results)).toEqual({ checked: 2, skipped: 1, unreadable: 0, unparsed: 0, errors: 1, warnings: 1, infos: 1, suppressed: 1, filesWithProblems: 1 });
+    expect(summarize(results)).toEqual({ checked: 2, skipped: 1, unreadable: 0, unparsed: 0, errors: 1, warnings: 1, infos: 1, suppressed: 1, baselined: 0, filesWithProblems: 1 });
   });
 
   it('keeps errors only', () => {

@@ -20,6 +20,8 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** Findings silenced by a suppression comment, each with `suppressed.justification`. */
   suppressed: Diagnostic[];
+  /** With `--baseline`: findings the baseline file records, which do not fail the run. */
+  baselined?: Diagnostic[];
   /** Why the file could not be read (status `unreadable`). */
   error?: string;
 }
@@ -39,6 +41,8 @@ export interface RunSummary {
   infos: number;
   /** Findings silenced by suppressions. */
   suppressed: number;
+  /** Findings recorded in the baseline (`--baseline`), not counted above. */
+  baselined: number;
   /** Checked files with at least one finding. */
   filesWithProblems: number;
 }
@@ -49,12 +53,13 @@ export function onlyErrors(results: readonly FileResult[]): FileResult[] {
     ...r,
     diagnostics: r.diagnostics.filter((d) => d.severity === 'error'),
     suppressed: r.suppressed.filter((d) => d.severity === 'error'),
+    ...(r.baselined ? { baselined: r.baselined.filter((d) => d.severity === 'error') } : {}),
   }));
 }
 
 /** Counts findings and files. */
 export function summarize(results: readonly FileResult[]): RunSummary {
-  const s: RunSummary = { checked: 0, skipped: 0, unreadable: 0, unparsed: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, filesWithProblems: 0 };
+  const s: RunSummary = { checked: 0, skipped: 0, unreadable: 0, unparsed: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0, baselined: 0, filesWithProblems: 0 };
   for (const r of results) {
     if (r.status === 'skipped') s.skipped++;
     else if (r.status === 'unreadable') s.unreadable++;
@@ -68,6 +73,7 @@ export function summarize(results: readonly FileResult[]): RunSummary {
         else s.infos++;
       }
       s.suppressed += r.suppressed.length;
+      s.baselined += r.baselined?.length ?? 0;
     }
   }
   return s;

@@ -1,6 +1,7 @@
 /**
  * CLI, the `check` command from start to end: discover files -> check them (in workers when
- * many) -> stop with exit 2 when the tool could not do its job -> format -> write -> exit code.
+ * many) -> stop with exit 2 when the tool could not do its job -> baseline -> format -> write ->
+ * exit code.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { currentDate, type FileDiagnostic, type Locale } from '@laatuvahti/core'
 import { findFiles } from '../find-files.js';
 import { checkFiles } from '../check-files.js';
 import { createResolver, type CheckJob, type CheckedFile } from '../check-file.js';
+import { applyBaseline, baselineSize, readBaseline, serializeBaseline, updatedBaseline, type Baseline } from '../baseline.js';
 import { EXIT_TOOL_ERROR, exitCodeOf, onlyErrors, summarize } from '../run-result.js';
 import { listRules, mergeRules, type RuleInfo } from '../rule-catalog.js';
 import { loadFormatter } from '../formatters/format-report.js';
@@ -33,6 +35,17 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
   if (discovery.files.length === 0) {
     io.err(`laatuvahti: No YAML files found in ${inputs.join(', ')}: nothing was checked.\n`);
     return EXIT_TOOL_ERROR;
+  }
+  const baselineFile = options.baseline ? resolve(io.cwd, options.baseline) : undefined;
+  let baseline: Baseline | undefined;
+  if (baselineFile) {
+    // Read before checking: a gate whose baseline is broken must not run as if it had none.
+    const read = readBaseline(baselineFile);
+    if ('baseline' in read) baseline = read.baseline;
+    else if (!(options.updateBaseline && read.error.startsWith('not found'))) {
+      io.err(`laatuvahti: Baseline file ${options.baseline} ${read.error}.\n`);
+      return EXIT_TOOL_ERROR;
+    }
   }
 
   const job: CheckJob = {
@@ -60,6 +73,25 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
   }
   for (const r of checked) if (r.status === 'unreadable') io.err(`laatuvahti: Cannot read ${r.path}: ${r.error}\n`);
 
+  if (baselineFile) {
+    if (options.updateBaseline) {
+      baseline = updatedBaseline(baselineFile, checked, baseline);
+      try {
+        io.writeFile(baselineFile, serializeBaseline(baseline));
+      } catch (e) {
+        io.err(`laatuvahti: Cannot write ${options.baseline}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+        return EXIT_TOOL_ERROR;
+      }
+      const size = baselineSize(baseline);
+      io.err(`laatuvahti: wrote ${options.baseline}: ${size.findings} finding${size.findings === 1 ? '' : 's'} in ${size.plans} plan file${size.plans === 1 ? '' : 's'}.\n`);
+    }
+    const applied = applyBaseline(checked, baseline!);
+    checked = applied.results;
+    if (applied.absent > 0) {
+      io.err(`laatuvahti: ${applied.absent} finding${applied.absent === 1 ? '' : 's'} recorded in ${options.baseline} no longer occur${applied.absent === 1 ? 's' : ''}; --update-baseline drops ${applied.absent === 1 ? 'it' : 'them'}.\n`);
+    }
+  }
+
   const results = options.quiet ? onlyErrors(checked) : checked;
   const summary = summarize(results);
   if (summary.checked === 0 && summary.unreadable === 0) {
@@ -81,6 +113,7 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
     cwd: io.cwd,
     today: job.today,
     version: VERSION,
+    ...(baselineFile ? { baseline: displayPath(baselineFile, io.cwd) } : {}),
   });
   if (options.output) {
     try {

@@ -44,7 +44,8 @@ export const formatGithub: Formatter = (input) => {
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   lines.push(
     `laatuvahti: ${count(s.checked, 'plan file', 'plan files')} checked, ${count(s.errors, 'error', 'errors')}, ${count(s.warnings, 'warning', 'warnings')}, ` +
-      `${count(s.infos, 'info', 'infos')}, ${s.suppressed} suppressed, ${count(s.skipped, 'non-plan YAML file', 'non-plan YAML files')} skipped`,
+      `${count(s.infos, 'info', 'infos')}, ${s.suppressed} suppressed, ${input.baseline ? `${s.baselined} in the baseline, ` : ''}` +
+      `${count(s.skipped, 'non-plan YAML file', 'non-plan YAML files')} skipped`,
   );
   return lines.join('\n') + '\n';
 };

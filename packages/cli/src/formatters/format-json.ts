@@ -1,7 +1,8 @@
 /**
  * CLI, formatting step: JSON. Per checked file exactly what core's check reports
- * (`diagnostics` that stand, `suppressed` ones with their justification), plus the skipped
- * files and the counts, so other systems can read one document.
+ * (`diagnostics` that stand, `suppressed` ones with their justification, and with `--baseline`
+ * the `baselined` ones), plus the skipped files and the counts, so other systems can read one
+ * document.
  */
 import type { Formatter } from './report-input.js';
 
@@ -11,9 +12,16 @@ export const formatJson: Formatter = (input) => {
     tool: { name: 'laatuvahti', version: input.version },
     today: input.today,
     locale: input.locale,
+    ...(input.baseline ? { baseline: input.baseline } : {}),
     files: input.results
       .filter((r) => r.status === 'checked')
-      .map((r) => ({ path: r.path, ...(r.kind ? { kind: r.kind } : {}), diagnostics: r.diagnostics, suppressed: r.suppressed })),
+      .map((r) => ({
+        path: r.path,
+        ...(r.kind ? { kind: r.kind } : {}),
+        diagnostics: r.diagnostics,
+        suppressed: r.suppressed,
+        ...(r.baselined ? { baselined: r.baselined } : {}),
+      })),
     skipped: input.results.filter((r) => r.status === 'skipped').map((r) => r.path),
     unreadable: input.results.filter((r) => r.status === 'unreadable').map((r) => ({ path: r.path, error: r.error })),
     summary: input.summary,

@@ -43,9 +43,13 @@ export const formatJunit: Formatter = (input) => {
       const reason = `Suppressed: ${d.suppressed?.justification ?? ''}${untilText(d)}`;
       cases.push(`    <testcase ${attrs(`${d.ruleId} ${where(d)}`)}>\n      <skipped message="${xmlAttr(reason)}"/>\n    </testcase>`);
     }
+    for (const d of file.baselined ?? []) {
+      const reason = `In the baseline ${input.baseline ?? ''}: ${d.message}`;
+      cases.push(`    <testcase ${attrs(`${d.ruleId} ${where(d)}`)}>\n      <skipped message="${xmlAttr(reason)}"/>\n    </testcase>`);
+    }
     if (cases.length === 0) cases.push(`    <testcase ${attrs('laatuvahti')}/>`);
     const f = file.diagnostics.length;
-    const s = file.suppressed.length;
+    const s = file.suppressed.length + (file.baselined?.length ?? 0);
     const t = Math.max(1, f + s);
     tests += t;
     failures += f;

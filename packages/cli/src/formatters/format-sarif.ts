@@ -2,7 +2,9 @@
  * CLI, formatting step: SARIF 2.1.0 for code-scanning tools. `tool.driver.rules` carries each
  * rule's title, documentation link, default level and source citation; each finding is a
  * result with a 1-based region (columns in UTF-16 code units, as LSP counts them); suppressed
- * findings are results with an in-source suppression and its justification.
+ * findings are results with an in-source suppression and its justification. With `--baseline`
+ * every result has a `baselineState`, and the findings the baseline records carry an accepted
+ * external suppression, so code scanning does not raise them again.
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,7 +36,10 @@ interface SarifResult {
   message: { text: string };
   locations: SarifLocation[];
   relatedLocations?: (SarifLocation & { id: number })[];
-  suppressions?: { kind: 'inSource'; status: 'accepted'; justification: string; properties?: { until: string } }[];
+  /** `inSource`: a suppression comment; `external`: recorded in the baseline file. */
+  suppressions?: { kind: 'inSource' | 'external'; status: 'accepted'; justification: string; properties?: { until: string } }[];
+  /** With `--baseline`: `unchanged` for findings the baseline records, `new` for the others. */
+  baselineState?: 'new' | 'unchanged';
   properties?: Record<string, unknown>;
 }
 
@@ -71,7 +76,7 @@ export const formatSarif: Formatter = (input) => {
   const ruleIndex = new Map(input.rules.map((r, i) => [r.id, i]));
   const rules = input.rules.map(ruleDescriptor);
   const results: SarifResult[] = [];
-  const toResult = (file: FileResult, d: Diagnostic): SarifResult => {
+  const toResult = (file: FileResult, d: Diagnostic, inBaseline = false): SarifResult => {
     const location = (range: Diagnostic['range'], message?: string): SarifLocation => ({
       physicalLocation: { artifactLocation: artifactLocation(file), region: toRegion(range) },
       ...(message ? { message: { text: message } } : {}),
@@ -86,13 +91,17 @@ export const formatSarif: Formatter = (input) => {
       ...(d.related?.length ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.range, r.message) })) } : {}),
       ...(d.suppressed
         ? { suppressions: [{ kind: 'inSource' as const, status: 'accepted' as const, justification: d.suppressed.justification, ...(d.suppressed.until ? { properties: { until: d.suppressed.until } } : {}) }] }
-        : {}),
+        : inBaseline
+          ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: `Recorded in the baseline ${input.baseline ?? ''}`.trim() }] }
+          : {}),
+      ...(input.baseline ? { baselineState: inBaseline ? ('unchanged' as const) : ('new' as const) } : {}),
       properties: { messageId: d.messageId, ...(d.source ? { source: d.source.title[input.locale], requirements: d.source.requirements } : {}) },
     };
   };
   for (const file of checkedFiles(input)) {
     for (const d of file.diagnostics) results.push(toResult(file, d));
     for (const d of file.suppressed) results.push(toResult(file, d));
+    for (const d of file.baselined ?? []) results.push(toResult(file, d, true));
   }
   const log = {
     $schema: SARIF_SCHEMA,

@@ -22,6 +22,7 @@ interface Words {
   inFiles: (withProblems: number, checked: number) => string;
   clean: (checked: number) => string;
   suppressed: (n: number) => string;
+  baselined: (n: number) => string;
   skipped: (n: number) => string;
   unchecked: (n: number) => string;
 }
@@ -38,6 +39,7 @@ const WORDS: Record<Locale, Words> = {
     inFiles: (w, c) => `in ${w} of ${n(c, 'plan file', 'plan files')}`,
     clean: (c) => `${n(c, 'plan file', 'plan files')} checked, no problems`,
     suppressed: (c) => `${n(c, 'finding', 'findings')} suppressed`,
+    baselined: (c) => `${n(c, 'finding', 'findings')} in the baseline`,
     skipped: (c) => `${n(c, 'non-plan YAML file', 'non-plan YAML files')} skipped`,
     unchecked: (c) => `${n(c, 'plan', 'plans')} could not be checked`,
   },
@@ -50,6 +52,7 @@ const WORDS: Record<Locale, Words> = {
     inFiles: (w, c) => `${w}/${n(c, 'suunnitelmassa', 'suunnitelmassa')}`,
     clean: (c) => `${n(c, 'suunnitelma', 'suunnitelmaa')} tarkistettu, ei ongelmia`,
     suppressed: (c) => `${n(c, 'havainto', 'havaintoa')} vaiennettu`,
+    baselined: (c) => `${n(c, 'havainto', 'havaintoa')} lähtötasossa`,
     skipped: (c) => `${n(c, 'muu YAML-tiedosto', 'muuta YAML-tiedostoa')} ohitettu`,
     unchecked: (c) => `${n(c, 'suunnitelmaa', 'suunnitelmaa')} ei voitu tarkistaa`,
   },
@@ -62,6 +65,7 @@ const WORDS: Record<Locale, Words> = {
     inFiles: (w, c) => `i ${w} av ${n(c, 'plan', 'planer')}`,
     clean: (c) => `${n(c, 'plan kontrollerad', 'planer kontrollerade')}, inga problem`,
     suppressed: (c) => `${n(c, 'fynd', 'fynd')} ${c === 1 ? 'undantaget' : 'undantagna'}`,
+    baselined: (c) => `${n(c, 'fynd', 'fynd')} i baslinjen`,
     skipped: (c) => `${n(c, 'annan YAML-fil', 'andra YAML-filer')} ${c === 1 ? 'överhoppad' : 'överhoppade'}`,
     unchecked: (c) => `${n(c, 'plan', 'planer')} kunde inte kontrolleras`,
   },
@@ -136,6 +140,7 @@ function summaryLine(s: RunSummary, words: Words, paint: Record<'error' | 'warni
   const extras: string[] = [];
   if (s.unparsed > 0) extras.push(words.unchecked(s.unparsed));
   if (s.suppressed > 0) extras.push(words.suppressed(s.suppressed));
+  if (s.baselined > 0) extras.push(words.baselined(s.baselined));
   if (s.skipped > 0) extras.push(words.skipped(s.skipped));
   const tail = extras.length ? ` · ${extras.join(' · ')}` : '';
   if (problems === 0) return `${paint.green('✔')} ${words.clean(s.checked)}${tail}`;

@@ -22,6 +22,8 @@ export interface ReportInput {
   today: string;
   /** The CLI's version. */
   version: string;
+  /** The baseline file the run used (`--baseline`), as shown to the user. */
+  baseline?: string;
 }
 
 /** Turns a report input into the text of a format. */
