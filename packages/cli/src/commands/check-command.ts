@@ -85,6 +85,7 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
       const size = baselineSize(baseline);
       io.err(`laatuvahti: wrote ${options.baseline}: ${size.findings} finding${size.findings === 1 ? '' : 's'} in ${size.plans} plan file${size.plans === 1 ? '' : 's'}.\n`);
     }
+    // Read above (a missing file stops the run unless it was just written).
     const applied = applyBaseline(checked, baseline!);
     checked = applied.results;
     if (applied.absent > 0) {
