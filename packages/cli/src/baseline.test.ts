@@ -94,7 +94,7 @@ describe('baseline', () => {
       writeFileSync(baselineFile, text);
       expect(readBaseline(baselineFile)).toEqual({ error });
     }
-    expect(readBaseline(join(dir, 'missing.json'))).toEqual({ error: 'not found (write one with --update-baseline)' });
+    expect(readBaseline(join(dir, 'missing.json'))).toEqual({ error: 'not found (write one with --update-baseline)', missing: true });
     expect(readBaseline(dir)).toMatchObject({ error: expect.stringMatching(/^cannot be read \(EISDIR\)$/) });
   });
 });

@@ -27,14 +27,18 @@ export interface Baseline {
 const MARKER = 'laatuvahtiBaseline';
 const VERSION = 1;
 
-/** Reads and validates a baseline file; a problem comes back as one sentence naming the place. */
-export function readBaseline(file: string): { baseline: Baseline } | { error: string } {
+/**
+ * Reads and validates a baseline file; a problem comes back as one sentence naming the place
+ * (`missing` when there is no such file, which `--update-baseline` then creates).
+ */
+export function readBaseline(file: string): { baseline: Baseline } | { error: string; missing?: true } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? 'not found (write one with --update-baseline)' : `cannot be read (${code ?? (e as Error).message})` };
+    if (code === 'ENOENT') return { error: 'not found (write one with --update-baseline)', missing: true };
+    return { error: `cannot be read (${code ?? (e as Error).message})` };
   }
   let data: unknown;
   try {
@@ -126,11 +130,9 @@ export function updatedBaseline(file: string, results: readonly CheckedFile[], p
 /** The baseline as JSON, keys sorted so that a re-run without changes rewrites the same bytes. */
 export function serializeBaseline(baseline: Baseline): string {
   const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const findings: Record<string, Record<string, Record<string, number>>> = {};
-  for (const [plan, rules] of sorted(baseline.entries)) {
-    findings[plan] = {};
-    for (const [ruleId, paths] of sorted(rules)) findings[plan][ruleId] = Object.fromEntries(sorted(paths));
-  }
+  const findings = Object.fromEntries(
+    sorted(baseline.entries).map(([plan, rules]) => [plan, Object.fromEntries(sorted(rules).map(([ruleId, paths]) => [ruleId, Object.fromEntries(sorted(paths))]))]),
+  );
   return `${JSON.stringify({ [MARKER]: VERSION, findings }, null, 2)}\n`;
 }
 

@@ -42,7 +42,7 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
     // Read before checking: a gate whose baseline is broken must not run as if it had none.
     const read = readBaseline(baselineFile);
     if ('baseline' in read) baseline = read.baseline;
-    else if (!(options.updateBaseline && read.error.startsWith('not found'))) {
+    else if (!(options.updateBaseline && read.missing)) {
       io.err(`laatuvahti: Baseline file ${options.baseline} ${read.error}.\n`);
       return EXIT_TOOL_ERROR;
     }
