@@ -428,6 +428,10 @@ describe('baseline (--baseline, --update-baseline)', () => {
     expect(run([...args, '--update-baseline'], dir).code).toBe(2);
     expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toBe('{"laatuvahtiBaseline": 1,');
     expect(run(['check', '--update-baseline'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('"--update-baseline" writes the file given with "--baseline FILE".') });
+    // A run that checked no plan (exit 2) writes no baseline.
+    const noPlans = folder({ 'ci.yaml': 'on: push\n' });
+    expect(run(['check', '--baseline', 'baseline.json', '--update-baseline'], noPlans)).toMatchObject({ code: 2, stderr: expect.stringContaining('No plan file among') });
+    expect(existsSync(join(noPlans, 'baseline.json'))).toBe(false);
   });
 });
 

@@ -73,24 +73,16 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
   }
   for (const r of checked) if (r.status === 'unreadable') io.err(`laatuvahti: Cannot read ${r.path}: ${r.error}\n`);
 
+  // Applied in memory here; the updated file is written only once the run is known to have
+  // checked something (below), so a run that ends in exit 2 leaves it as it was.
+  let toWrite: Baseline | undefined;
+  let absent = 0;
   if (baselineFile) {
-    if (options.updateBaseline) {
-      baseline = updatedBaseline(baselineFile, checked, baseline);
-      try {
-        io.writeFile(baselineFile, serializeBaseline(baseline));
-      } catch (e) {
-        io.err(`laatuvahti: Cannot write ${options.baseline}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-        return EXIT_TOOL_ERROR;
-      }
-      const size = baselineSize(baseline);
-      io.err(`laatuvahti: wrote ${options.baseline}: ${size.findings} finding${size.findings === 1 ? '' : 's'} in ${size.plans} plan file${size.plans === 1 ? '' : 's'}.\n`);
-    }
-    // Read above (a missing file stops the run unless it was just written).
+    if (options.updateBaseline) baseline = toWrite = updatedBaseline(baselineFile, checked, baseline);
+    // Read above (a missing file stops the run unless --update-baseline just made one).
     const applied = applyBaseline(checked, baseline!);
     checked = applied.results;
-    if (applied.absent > 0) {
-      io.err(`laatuvahti: ${applied.absent} finding${applied.absent === 1 ? '' : 's'} recorded in ${options.baseline} no longer occur${applied.absent === 1 ? 's' : ''}; --update-baseline drops ${applied.absent === 1 ? 'it' : 'them'}.\n`);
-    }
+    absent = applied.absent;
   }
 
   const results = options.quiet ? onlyErrors(checked) : checked;
@@ -101,6 +93,14 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
         `(a plan starts with "apiVersion: laatuvahti/v1"): nothing was checked.\n`,
     );
     return EXIT_TOOL_ERROR;
+  }
+  if (toWrite) {
+    if (!writeOrReport(io, options.baseline!, serializeBaseline(toWrite))) return EXIT_TOOL_ERROR;
+    const size = baselineSize(toWrite);
+    io.err(`laatuvahti: wrote ${options.baseline}: ${size.findings} finding${size.findings === 1 ? '' : 's'} in ${size.plans} plan file${size.plans === 1 ? '' : 's'}.\n`);
+  }
+  if (absent > 0) {
+    io.err(`laatuvahti: ${absent} finding${absent === 1 ? '' : 's'} recorded in ${options.baseline} no longer occur${absent === 1 ? 's' : ''}; --update-baseline drops ${absent === 1 ? 'it' : 'them'}.\n`);
   }
 
   const locale: Locale = options.locale ?? checked.find((r) => r.locale)?.locale ?? 'en';
@@ -117,16 +117,22 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
     ...(baselineFile ? { baseline: displayPath(baselineFile, io.cwd) } : {}),
   });
   if (options.output) {
-    try {
-      io.writeFile(resolve(io.cwd, options.output), text);
-    } catch (e) {
-      io.err(`laatuvahti: Cannot write ${options.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return EXIT_TOOL_ERROR;
-    }
+    if (!writeOrReport(io, options.output, text)) return EXIT_TOOL_ERROR;
   } else {
     io.out(text);
   }
   return exitCodeOf(summary, options.quiet ? -1 : options.maxWarnings);
+}
+
+/** Writes a file named on the command line (relative to the working folder); false after saying why it failed. */
+function writeOrReport(io: CliIo, file: string, text: string): boolean {
+  try {
+    io.writeFile(resolve(io.cwd, file), text);
+    return true;
+  } catch (e) {
+    io.err(`laatuvahti: Cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return false;
+  }
 }
 
 /** The rules of every pack the run used (one per distinct config file). */
