@@ -4,7 +4,7 @@
  * sorted, de-duplicated diagnostics. Nothing here re-parses the text.
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import { parseText, rangeOf, type ParsedText } from './parse/parse-text.js';
+import { parsePlanText, rangeOf, type ParsedText } from './parse/parse-text.js';
 import { locatePath, trimEnd } from './parse/locate.js';
 import { plainValue } from './parse/plain-value.js';
 import { validateShape, type ShapeFinding } from './schema/validate-shape.js';
@@ -81,7 +81,7 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
   const today = options.today ?? currentDate();
   const pace = new Pace(options);
   options.signal?.throwIfAborted();
-  const parsed = parseText(text);
+  const parsed = parsePlanText(text);
   const out = new DiagnosticBuilder(parsed, pack, locale, options.settings);
 
   for (const p of parsed.problems) {
