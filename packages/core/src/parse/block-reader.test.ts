@@ -72,16 +72,21 @@ function mutate(text: string, next: () => number): string {
   return text.startsWith('  ', lineStart) ? text.slice(0, lineStart) + text.slice(lineStart + 2) : text;
 }
 
-const corpus = [...yamlFiles(join(root, 'fixtures')), ...yamlFiles(join(root, 'rules'))].map((f) => readFileSync(f, 'utf8'));
+const files = [...yamlFiles(join(root, 'fixtures')), ...yamlFiles(join(root, 'rules'))].map((f) => readFileSync(f, 'utf8'));
+/** The repository's plans, and each with Windows line ends too. */
+const corpus = [...files, ...files.map((text) => text.replace(/\r?\n/g, '\r\n'))];
 
 describe('readBlockDocument: the same nodes and offsets as parseDocument, or nothing', () => {
   it('for every fixture, rule case and generated plan, taking most of them', () => {
-    expect(corpus.length).toBeGreaterThan(100);
+    expect(corpus.length).toBeGreaterThan(200);
     let taken = 0;
     for (const text of corpus) if (compare(text)) taken++;
     // The fast path must matter: most plans in the repository are in its subset.
     expect(taken / corpus.length).toBeGreaterThan(0.6);
-    for (const lines of [100, 300, 1000]) expect(compare(generatePlan(lines))).toBe(true);
+    for (const lines of [100, 300, 1000]) {
+      expect(compare(generatePlan(lines))).toBe(true);
+      expect(compare(generatePlan(lines).replace(/\n/g, '\r\n'))).toBe(true);
+    }
   });
 
   it('for every scalar form it reads', () => {
@@ -99,6 +104,7 @@ describe('readBlockDocument: the same nodes and offsets as parseDocument, or not
     expect(compare(`${text.split('\n').slice(0, -1).join('\n')}\n`)).toBe(true);
     expect(compare('single: \'it\'\'s\'\ndouble: "tab\\t \\u00e4 \\x41 \\" \\\\"\n')).toBe(true);
     expect(compare('lit: |\n  one\n\n  two\n    more\nfold: >-\n  one\n  two\n\n  three\nnext: 1\n')).toBe(true);
+    expect(compare('lit: |-\n  one\n\n\n  two\nfold: >\n  one\n  two\n\n\n  three\n\nlist:\n- >\n  item\n  text\n- |\n   deeper\n')).toBe(true);
     expect(compare('list:\n- a\n- b: 1\n  c: [ x , "y" ]\n# closing\nafter: {}\nflow: []\n')).toBe(true);
     expect(compare('a:\n  b:\n    c: 1\n  # before d\n  d: 2\n\n# end\n')).toBe(true);
   });
@@ -106,10 +112,10 @@ describe('readBlockDocument: the same nodes and offsets as parseDocument, or not
   it('leaves everything else to the full parser', () => {
     const outside = [
       '', '# only a comment\n', '- a\n', 'just text\n', '---\na: 1\n', '%YAML 1.2\n---\na: 1\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n',
-      'a: 1\na: 2\n', '? a\n: b\n', '"a": 1\n', 'a:\tb\n', 'a: 1\r\nb: 2\r\n', 'a: multi\n  line\n', 'a: "multi\n  line"\n',
+      'a: 1\na: 2\n', '? a\n: b\n', '"a": 1\n', 'a:\tb\n', 'a: 1\rb: 2\r', 'a: multi\n  line\n', 'a: "multi\n  line"\n',
       'a: [1,\n  2]\n', 'a: |+\n  keep\n\n', 'a: |2\n   x\n', 'a: |\nb: 1\n', 'a: >\n  x\n    more\n', 'a: b: c\n', 'a: [x, ]\n',
       'a:\n# comment on an empty value\nb: 1\n', 'a: 1\n  # deeper comment\nb: 2\n', 'a:\n  - x\n -\n', 'a: 1\n- b\n', 'a:\n    b: 1\n  c: 2\n',
-      'a: |\n  no final break', 'a: x\u0085y\n',
+      'a: |\n  no final break', 'a: x\u0085y\n', 'top:\n  key:\n  - a\n  # kept in the sequence by yaml\n  next: 1\n', 'a: 1\n  # end\n',
     ];
     for (const text of outside) expect(readBlockDocument(text), JSON.stringify(text)).toBeUndefined();
   });

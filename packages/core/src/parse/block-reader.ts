@@ -15,7 +15,7 @@
  * - single-line flow sequences and mappings of such scalars;
  * - comments, on their own line indented as the next content line, or after a value.
  *
- * Not in it (each sends the text to `parseDocument`): tabs, CR line ends, control characters,
+ * Not in it (each sends the text to `parseDocument`): tabs, a CR not before LF, control characters,
  * directives and document markers, anchors, aliases, tags, explicit and quoted keys, multi-line
  * scalars and flow collections, empty block scalars, duplicate keys, and every malformed line.
  * Comments are not kept: the check never reads them (suppressions are read from the text).
@@ -40,13 +40,14 @@ interface ScalarTag {
 const SPACE = 0x20;
 const HASH = 0x23;
 const COLON = 0x3a;
+const CR = 0x0d;
 
 /** Characters that make a line or value more than this reader handles when they start it. */
 const INDICATORS = new Set('-?:,[]{}#&*!|>\'"%@`');
 /** Characters a flow scalar stops at. */
 const FLOW_STOP = new Set(',[]{}:#');
 /** Control characters, C1 controls, a BOM or Unicode line separators anywhere: left to `yaml`. */
-const UNUSUAL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff\u2028\u2029]/;
+const UNUSUAL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\u2028\u2029]|\r(?!\n)/;
 
 const DOUBLE_QUOTE_ESCAPES: Record<string, string> = {
   '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
@@ -64,7 +65,7 @@ export interface BlockRead {
  * so that a gap in this reader can only cost time, never a finding.
  */
 export function readBlockDocument(text: string): BlockRead | undefined {
-  if (text.length === 0 || text.includes('\t') || text.includes('\r') || UNUSUAL_CHARS.test(text)) return undefined;
+  if (text.length === 0 || text.includes('\t') || UNUSUAL_CHARS.test(text)) return undefined;
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   try {
@@ -114,9 +115,11 @@ class BlockReader {
 
   // --- lines ---
 
-  /** Offset of the end of `line` (its line break, or the end of the text). */
+  /** Offset of the end of `line` (its line break, CR LF or LF, or the end of the text). */
   private lineEnd(line: number): number {
-    return line + 1 < this.starts.length ? this.starts[line + 1]! - 1 : this.text.length;
+    if (line + 1 === this.starts.length) return this.text.length;
+    const lf = this.starts[line + 1]! - 1;
+    return this.text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
   }
 
   /** Offset just after `line`'s line break: where a value ending on that line ends. */
