@@ -41,6 +41,7 @@ const SPACE = 0x20;
 const HASH = 0x23;
 const COLON = 0x3a;
 const CR = 0x0d;
+const DASH = 0x2d;
 
 /** Characters that make a line or value more than this reader handles when they start it. */
 const INDICATORS = new Set('-?:,[]{}#&*!|>\'"%@`');
@@ -250,7 +251,7 @@ class BlockReader {
 
   private isSeqItem(line: number, indent: number): boolean {
     const p = this.starts[line]! + indent;
-    if (this.text.charCodeAt(p) !== 0x2d) return false;
+    if (this.text.charCodeAt(p) !== DASH) return false;
     const after = this.text.charCodeAt(p + 1);
     if (after === SPACE) return true;
     if (p + 1 === this.lineEnd(line)) throw UNSUPPORTED; // `-` alone: an item on the next lines
