@@ -23,7 +23,11 @@
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Schema } from 'yaml';
 
-/** The options core parses plans with (parse-text.ts). */
+/**
+ * The options core parses plans with, here and in parse-text.ts: YAML 1.2 core schema (dates
+ * stay strings), `<<` an ordinary key (merge keys are off, a known denial-of-service vector),
+ * duplicate keys errors.
+ */
 export const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: false, logLevel: 'error' } as const;
 
 /** Thrown to leave a text to `parseDocument`; one shared instance, so no stack is captured. */

@@ -1,6 +1,7 @@
 /**
  * Parse step: YAML text -> a `yaml` Document that keeps every node's character offsets, plus
- * the syntax errors with the parser's own offsets. Nothing later re-parses the text.
+ * the syntax errors with the parser's own offsets. Nothing later re-parses the text. The check
+ * goes through `parsePlanText`, which reads plain block-style plans with the block reader.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { PARSE_OPTIONS, readBlockDocument } from './block-reader.js';
@@ -31,8 +32,6 @@ export interface ParsedText {
 export function parseText(input: string): ParsedText {
   const text = withoutBom(input);
   const lineCounter = new LineCounter();
-  // YAML 1.2 core schema: dates stay strings, `<<` is an ordinary key (merge keys are off,
-  // they are a known denial-of-service vector), and duplicate keys are errors.
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   const problems: SyntaxProblem[] = [];
   for (const e of doc.errors) problems.push(toProblem(e, 'error', text.length));
