@@ -22,6 +22,7 @@
  * parse/block-reader.test.ts compares this reader with `parseDocument` node by node.
  */
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Schema } from 'yaml';
+import { trimEnd } from './locate.js';
 
 /**
  * The options core parses plans with, here and in parse-text.ts: YAML 1.2 core schema (dates
@@ -59,6 +60,20 @@ const DOUBLE_QUOTE_ESCAPES: Record<string, string> = {
   N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
 };
 
+/** The tags a plain value and a plain key are resolved by; the same for every document. */
+let tagsByTest: { values: ScalarTag[]; keys: ScalarTag[] } | undefined;
+
+function coreTags(schema: Schema): { values: ScalarTag[]; keys: ScalarTag[] } {
+  if (!tagsByTest) {
+    const tags = schema.tags as unknown as ScalarTag[];
+    tagsByTest = {
+      values: tags.filter((t) => t.default === true && t.test),
+      keys: tags.filter((t) => (t.default === true || t.default === 'key') && t.test),
+    };
+  }
+  return tagsByTest;
+}
+
 /** A read document and the offsets of its line starts (what a `LineCounter` holds). */
 export interface BlockRead {
   doc: Document.Parsed;
@@ -89,8 +104,7 @@ interface Read<T> {
 class BlockReader {
   private readonly doc = new Document(undefined, PARSE_OPTIONS);
   private readonly schema: Schema = this.doc.schema;
-  private readonly valueTags: ScalarTag[];
-  private readonly keyTags: ScalarTag[];
+  private readonly tags = coreTags(this.schema);
   /** Indentation of the comment lines the last `skip` passed, or -1 when there were none. */
   private gapComments = -1;
   /** Offset of the last empty value read. */
@@ -99,11 +113,7 @@ class BlockReader {
   constructor(
     private readonly text: string,
     private readonly starts: number[],
-  ) {
-    const tags = this.schema.tags as unknown as ScalarTag[];
-    this.valueTags = tags.filter((t) => t.default === true && t.test);
-    this.keyTags = tags.filter((t) => (t.default === true || t.default === 'key') && t.test);
-  }
+  ) {}
 
   document(): Document.Parsed {
     const first = this.skip(0);
@@ -134,9 +144,12 @@ class BlockReader {
 
   private indent(line: number): number {
     const start = this.starts[line]!;
-    let p = start;
-    while (this.text.charCodeAt(p) === SPACE) p++;
-    return p - start;
+    return this.skipSpaces(start, this.lineEnd(line)) - start;
+  }
+
+  /** True when `line` holds nothing but spaces. */
+  private isBlank(line: number): boolean {
+    return this.starts[line]! + this.indent(line) === this.lineEnd(line);
   }
 
   /**
@@ -148,17 +161,11 @@ class BlockReader {
     const { text, starts } = this;
     this.gapComments = -1;
     for (; line < starts.length; line++) {
-      const start = starts[line]!;
-      const end = this.lineEnd(line);
-      let p = start;
-      while (p < end && text.charCodeAt(p) === SPACE) p++;
-      if (p === end) continue;
-      if (text.charCodeAt(p) !== HASH) {
-        if (this.gapComments !== -1 && this.gapComments !== p - start) throw UNSUPPORTED;
-        return line;
-      }
-      if (this.gapComments !== -1 && this.gapComments !== p - start) throw UNSUPPORTED;
-      this.gapComments = p - start;
+      if (this.isBlank(line)) continue;
+      const indent = this.indent(line);
+      if (this.gapComments !== -1 && this.gapComments !== indent) throw UNSUPPORTED;
+      if (text.charCodeAt(starts[line]! + indent) !== HASH) return line;
+      this.gapComments = indent;
     }
     if (this.gapComments > 0) throw UNSUPPORTED;
     return line;
@@ -181,8 +188,7 @@ class BlockReader {
       if (seen.has(key.value)) throw UNSUPPORTED;
       seen.add(key.value);
 
-      let p = colon + 1;
-      while (p < lineEnd && this.text.charCodeAt(p) === SPACE) p++;
+      const p = this.skipSpaces(colon + 1, lineEnd);
       let value: Read<Scalar | YAMLMap | YAMLSeq>;
       if (p < lineEnd) {
         value = this.inlineValue(line, p, col);
@@ -229,9 +235,8 @@ class BlockReader {
     for (;;) {
       const lineStart = this.starts[line]!;
       const lineEnd = this.lineEnd(line);
-      let p = lineStart + col + 1;
-      if (this.text.charCodeAt(p) !== SPACE) throw UNSUPPORTED;
-      while (p < lineEnd && this.text.charCodeAt(p) === SPACE) p++;
+      if (this.text.charCodeAt(lineStart + col + 1) !== SPACE) throw UNSUPPORTED;
+      const p = this.skipSpaces(lineStart + col + 1, lineEnd);
       if (p === lineEnd) throw UNSUPPORTED;
       const item = this.keyColon(p, lineEnd) >= 0 ? this.blockMap(line, p - lineStart) : this.inlineValue(line, p, col);
       seq.items.push(item.node);
@@ -303,16 +308,14 @@ class BlockReader {
       if (INDICATORS.has(c) && !(c === '-' && p + 1 < lineEnd && text.charCodeAt(p + 1) !== SPACE)) throw UNSUPPORTED;
       let stop = p;
       while (stop < lineEnd && !(text.charCodeAt(stop) === HASH && text.charCodeAt(stop - 1) === SPACE)) stop++;
-      let valueEnd = stop;
-      while (text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+      const valueEnd = trimEnd(text, p, stop);
       const source = text.slice(p, valueEnd);
       if (source.includes(': ') || source.endsWith(':')) throw UNSUPPORTED;
       const scalar = this.plainScalar(source, p, valueEnd, this.afterLine(line), false);
       return { node: scalar, next: line + 1 };
     }
     // After a quoted scalar or a flow collection: spaces, then a comment or the line end.
-    let q = end;
-    while (q < lineEnd && text.charCodeAt(q) === SPACE) q++;
+    const q = this.skipSpaces(end, lineEnd);
     if (q < lineEnd && !(text.charCodeAt(q) === HASH && q > end)) throw UNSUPPORTED;
     node.range![2] = this.afterLine(line);
     return { node, next: line + 1 };
@@ -320,7 +323,7 @@ class BlockReader {
 
   /** A plain scalar resolved as the core schema resolves it (`yaml`'s own tags). */
   private plainScalar(source: string, start: number, valueEnd: number, end: number, atKey: boolean): Scalar {
-    const tags = atKey ? this.keyTags : this.valueTags;
+    const tags = atKey ? this.tags.keys : this.tags.values;
     let scalar: Scalar | undefined;
     for (const tag of tags) {
       if (!tag.test!.test(source)) continue;
@@ -393,14 +396,11 @@ class BlockReader {
     const { text } = this;
     const folded = text[p] === '>';
     const lineEnd = this.lineEnd(line);
-    let h = p + 1;
-    const strip = text[h] === '-';
-    if (strip) h++;
-    while (h < lineEnd && text.charCodeAt(h) === SPACE) h++;
-    if (h !== lineEnd) throw UNSUPPORTED; // keep, indentation indicator or header comment
+    const strip = text[p + 1] === '-';
+    if (this.skipSpaces(strip ? p + 2 : p + 1, lineEnd) !== lineEnd) throw UNSUPPORTED; // keep, indentation indicator or header comment
 
     const first = line + 1;
-    if (first >= this.starts.length || this.lineEnd(first) === this.starts[first]! + this.indent(first)) throw UNSUPPORTED;
+    if (first >= this.starts.length || this.isBlank(first)) throw UNSUPPORTED;
     const indent = this.indent(first);
     if (indent <= parent) throw UNSUPPORTED;
 
@@ -409,17 +409,15 @@ class BlockReader {
     const lines: string[] = [];
     let last = first;
     for (let l = first; l < this.starts.length; l++) {
-      const start = this.starts[l]!;
-      const end = this.lineEnd(l);
       const ind = this.indent(l);
-      if (start + ind === end) {
+      if (this.isBlank(l)) {
         if (ind > indent) throw UNSUPPORTED; // spaces beyond the indentation are content
         lines.push('');
         continue;
       }
       if (ind < indent) break;
       if (ind > indent && folded) throw UNSUPPORTED;
-      lines.push(text.slice(start + indent, end));
+      lines.push(text.slice(this.starts[l]! + indent, this.lineEnd(l)));
       last = l;
     }
     lines.length = last - first + 1;
@@ -494,8 +492,7 @@ class BlockReader {
     if (c === '[' || c === '{') return this.flowCollection(p, lineEnd);
     const end = this.flowPlainEnd(p, lineEnd);
     if (end === p || (this.text[end] !== ',' && this.text[end] !== ']' && this.text[end] !== '}')) throw UNSUPPORTED;
-    let valueEnd = end;
-    while (this.text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+    const valueEnd = trimEnd(this.text, p, end);
     return { node: this.plainScalar(this.text.slice(p, valueEnd), p, valueEnd, valueEnd, false), next: valueEnd };
   }
 
