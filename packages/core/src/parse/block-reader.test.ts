@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { PARSE_OPTIONS, readBlockDocument } from './block-reader.js';
+import { repositoryYamlTexts } from './test-corpus.js';
 import { generatePlan } from '../../../../bench/generate-plan.mjs';
-
-const root = join(__dirname, '..', '..', '..', '..');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return name.endsWith('.yaml') ? [path] : [];
-  });
-}
 
 /** Everything of a node the check reads (and more): class, value, type, format, offsets. */
 function describeNode(node: unknown): unknown {
@@ -72,7 +61,7 @@ function mutate(text: string, next: () => number): string {
   return text.startsWith('  ', lineStart) ? text.slice(0, lineStart) + text.slice(lineStart + 2) : text;
 }
 
-const files = [...yamlFiles(join(root, 'fixtures')), ...yamlFiles(join(root, 'rules'))].map((f) => readFileSync(f, 'utf8'));
+const files = repositoryYamlTexts();
 /** The repository's plans, and each with Windows line ends too. */
 const corpus = [...files, ...files.map((text) => text.replace(/\r?\n/g, '\r\n'))];
 

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseText } from './parse-text.js';
 import { plainValue } from './plain-value.js';
+import { repositoryYamlTexts } from './test-corpus.js';
 import { generatePlan } from '../../../../bench/generate-plan.mjs';
-
-const root = join(__dirname, '..', '..', '..', '..');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return name.endsWith('.yaml') ? [path] : [];
-  });
-}
 
 /** Own keys (inherited-looking ones included) and values, the way a deep comparison should see them. */
 function shape(value: unknown): unknown {
@@ -38,9 +27,9 @@ function expectSameAsToJS(text: string): void {
 
 describe('plainValue: the document as toJS gives it', () => {
   it('for every fixture, rule case and example plan in the repository', () => {
-    const files = [...yamlFiles(join(root, 'fixtures')), ...yamlFiles(join(root, 'rules'))];
-    expect(files.length).toBeGreaterThan(100);
-    for (const file of files) expectSameAsToJS(readFileSync(file, 'utf8'));
+    const texts = repositoryYamlTexts();
+    expect(texts.length).toBeGreaterThan(100);
+    for (const text of texts) expectSameAsToJS(text);
     for (const lines of [100, 1000]) expectSameAsToJS(generatePlan(lines));
   });
 
