@@ -628,5 +628,11 @@ describe('installation', () => {
     const r = spawnSync(process.execPath, [join(copy, 'bin', 'laatuvahti.cjs'), 'check', 'plan.yaml', '--today', TODAY], { cwd: folder({ 'plan.yaml': PLAN }), encoding: 'utf8' });
     expect(r).toMatchObject({ status: 2, stdout: '' });
     expect(r.stderr).toBe(`laatuvahti: The rule pack file ${join(copy, 'dist', 'rule-pack.json')} cannot be read (ENOENT). Reinstall or rebuild laatuvahti.\n`);
+
+    // Help and the version need no rule pack: they are printed without loading core.
+    const version = spawnSync(process.execPath, [join(copy, 'bin', 'laatuvahti.cjs'), '--version'], { encoding: 'utf8' });
+    expect(version).toMatchObject({ status: 0, stdout: `${JSON.parse(readFileSync(join(root, 'packages', 'cli', 'package.json'), 'utf8')).version}\n`, stderr: '' });
+    const help = spawnSync(process.execPath, [join(copy, 'bin', 'laatuvahti.cjs'), 'check', '--help'], { encoding: 'utf8' });
+    expect(help).toMatchObject({ status: 0, stdout: expect.stringContaining('Usage: laatuvahti check [paths...]'), stderr: '' });
   });
 });
