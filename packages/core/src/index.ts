@@ -84,7 +84,7 @@ export { createPlanSkeleton, type PlanSkeletonOptions } from './skeleton.js';
 export { BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, BUILTIN_MESSAGES, type BuiltinRuleId } from './messages/builtin-messages.js';
 export { builtinDocsUrl } from './messages/docs.js';
 export { formatMessage } from './messages/format-message.js';
-export { localizedRuleDocs, ruleSummary, README_HEADINGS } from './messages/rule-docs.js';
+export { localizedRuleDocs, ruleSummary, README_HEADINGS, README_OPTIONAL_HEADINGS } from './messages/rule-docs.js';
 export { closest, editDistance } from './suggest.js';
 export { findSuppressions, type Suppression } from './suppressions.js';
 export * from './types.js';

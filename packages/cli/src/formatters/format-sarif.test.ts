@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatSarif, SARIF_SCHEMA } from './format-sarif.js';
-import { makeInput, results } from '../testing/report-fixture.js';
+import { makeInput, results, rules } from '../testing/report-fixture.js';
 
 describe('formatSarif', () => {
   const log = JSON.parse(formatSarif(makeInput()));
@@ -24,6 +24,12 @@ describe('formatSarif', () => {
     expect(run.tool.driver.rules[1]).toMatchObject({ id: 'schema-unknown-key', defaultConfiguration: { level: 'warning' }, properties: { builtin: true } });
     expect(run.columnKind).toBe('utf16CodeUnits');
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///w/');
+  });
+
+  it("gives each rule's help in the report's language", () => {
+    const readme = '# social-activity-regular\n\n**Severity:** error\n\n## What it checks\n\nEnglish.\n\n## Mitä sääntö tarkistaa\n\nSuomeksi.\n\n## Examples\n\nNone.\n';
+    const fi = JSON.parse(formatSarif(makeInput({ locale: 'fi', rules: [{ ...rules[0]!, readme }] })));
+    expect(fi.runs[0].tool.driver.rules[0].help.markdown).toBe('# social-activity-regular\n\n## Mitä sääntö tarkistaa\n\nSuomeksi.\n\n## Esimerkit\n\nNone.\n');
   });
 
   it('has a result per finding with level, message and a 1-based region, suppressed ones included', () => {

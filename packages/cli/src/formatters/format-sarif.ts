@@ -8,7 +8,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, Severity } from '@laatuvahti/core';
+import { localizedRuleDocs, type Diagnostic, type Locale, type Severity } from '@laatuvahti/core';
 import type { RuleInfo } from '../rule-catalog.js';
 import type { FileResult } from '../run-result.js';
 import { checkedFiles, toRegion, type Formatter } from './report-input.js';
@@ -52,7 +52,8 @@ function artifactLocation(file: FileResult): { uri: string; uriBaseId?: string }
   return { uri: file.path.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-function ruleDescriptor(r: RuleInfo) {
+/** A rule for `tool.driver.rules`; its help is the README in the report's language. */
+function ruleDescriptor(r: RuleInfo, locale: Locale) {
   const citation = r.source ? `${r.source.title} (${r.source.requirements.join(', ')})` : undefined;
   return {
     id: r.id,
@@ -60,7 +61,7 @@ function ruleDescriptor(r: RuleInfo) {
     shortDescription: { text: r.title },
     ...(citation ? { fullDescription: { text: `${r.title}. ${citation}` } } : {}),
     helpUri: r.docsUrl,
-    ...(r.readme ? { help: { text: `${r.title}. ${r.docsUrl}`, markdown: r.readme } } : {}),
+    ...(r.readme ? { help: { text: `${r.title}. ${r.docsUrl}`, markdown: localizedRuleDocs(r.readme, locale) } } : {}),
     defaultConfiguration: { level: LEVELS[r.severity] },
     properties: {
       ...(r.source ? { source: r.source.title, requirements: r.source.requirements, ...(r.source.url ? { sourceUrl: r.source.url } : {}) } : {}),
@@ -74,7 +75,7 @@ function ruleDescriptor(r: RuleInfo) {
 /** The SARIF 2.1.0 log (one run). */
 export const formatSarif: Formatter = (input) => {
   const ruleIndex = new Map(input.rules.map((r, i) => [r.id, i]));
-  const rules = input.rules.map(ruleDescriptor);
+  const rules = input.rules.map((r) => ruleDescriptor(r, input.locale));
   const results: SarifResult[] = [];
   const toResult = (file: FileResult, d: Diagnostic, inBaseline = false): SarifResult => {
     const location = (range: Diagnostic['range'], message?: string): SarifLocation => ({

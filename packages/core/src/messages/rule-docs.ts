@@ -1,16 +1,36 @@
 /**
  * Rule documentation in the reader's language. A rule's README carries its explanation three
- * times: English sections ("What it checks", "Why", "How to fix"), Finnish ones ("Mitä sääntö
- * tarkistaa", "Miksi", "Näin korjaat") and Swedish ones ("Vad regeln kontrollerar", "Varför",
- * "Så här åtgärdar du"); "Options" and "Examples" serve every language.
+ * times: English sections ("What it checks", "Why", "How to fix", and where a rule has them
+ * "Options" and "Decisions"), Finnish ones and Swedish ones (README_HEADINGS,
+ * README_OPTIONAL_HEADINGS); "Examples" serves every language.
  */
 import type { Locale } from '../types.js';
 
-/** The `## ` headings of each language's sections, in reading order. */
+/** The `## ` headings every README has in each language, in reading order. */
 export const README_HEADINGS: Record<Locale, readonly string[]> = {
   en: ['What it checks', 'Why', 'How to fix'],
   fi: ['Mitä sääntö tarkistaa', 'Miksi', 'Näin korjaat'],
   sv: ['Vad regeln kontrollerar', 'Varför', 'Så här åtgärdar du'],
+};
+
+/**
+ * Sections a README has when its rule needs them (its options; how an ambiguous requirement was
+ * read), in the same order in each language. A README that has one in English has it in all three.
+ */
+export const README_OPTIONAL_HEADINGS: Record<Locale, readonly string[]> = {
+  en: ['Options', 'Decisions'],
+  fi: ['Asetukset', 'Tulkinnat'],
+  sv: ['Inställningar', 'Tolkningar'],
+};
+
+/** The heading of the examples, which every language shares, as each language shows it. */
+const EXAMPLES_HEADING: Record<Locale, string> = { en: 'Examples', fi: 'Esimerkit', sv: 'Exempel' };
+
+/** Every language section in reading order: the same index is the same section in each language. */
+const LANGUAGE_HEADINGS: Record<Locale, readonly string[]> = {
+  en: [...README_HEADINGS.en, ...README_OPTIONAL_HEADINGS.en],
+  fi: [...README_HEADINGS.fi, ...README_OPTIONAL_HEADINGS.fi],
+  sv: [...README_HEADINGS.sv, ...README_OPTIONAL_HEADINGS.sv],
 };
 
 interface Section {
@@ -29,22 +49,31 @@ function splitSections(readme: string): { head: string; sections: Section[] } {
 }
 
 function languageOf(heading: string): Locale | undefined {
-  for (const locale of ['en', 'fi', 'sv'] as const) if (README_HEADINGS[locale].includes(heading)) return locale;
+  for (const locale of ['en', 'fi', 'sv'] as const) if (LANGUAGE_HEADINGS[locale].includes(heading)) return locale;
   return undefined;
 }
 
 /**
- * The README for one language: its title block, that language's sections (English where a
- * translation is missing) and the sections every language shares (options, examples).
+ * The README for one language: its title and intro, each explaining section in that language
+ * (the English one where a translation is missing), then the sections every language shares
+ * (examples), headed in that language. The README's own line of default severity, kinds and
+ * source (`**Severity:** …`) is left out: whoever shows the documentation states them in the
+ * reader's language, with the severity the configuration gives.
  */
 export function localizedRuleDocs(readme: string, locale: Locale): string {
   const { head, sections } = splitSections(readme);
-  const has = sections.some((s) => languageOf(s.heading) === locale);
-  const want = has ? locale : 'en';
-  // The explanation first, in the reader's language; then what every language shares.
-  const own = sections.filter((s) => languageOf(s.heading) === want);
-  const shared = sections.filter((s) => languageOf(s.heading) === undefined);
-  return [head, ...own.map((s) => s.text), ...shared.map((s) => s.text)].map((t) => t.trimEnd()).join('\n\n') + '\n';
+  const intro = head
+    .split(/\n\s*\n/)
+    .filter((paragraph) => !paragraph.trim().startsWith('**Severity:**'))
+    .join('\n\n');
+  const own = LANGUAGE_HEADINGS.en.flatMap((english, i) => {
+    const section = sections.find((s) => s.heading === LANGUAGE_HEADINGS[locale][i]) ?? sections.find((s) => s.heading === english);
+    return section ? [section.text] : [];
+  });
+  const shared = sections
+    .filter((s) => languageOf(s.heading) === undefined)
+    .map((s) => (s.heading === EXAMPLES_HEADING.en ? `## ${EXAMPLES_HEADING[locale]}${s.text.slice(`## ${s.heading}`.length)}` : s.text));
+  return [intro, ...own, ...shared].map((t) => t.trimEnd()).filter((t) => t !== '').join('\n\n') + '\n';
 }
 
 /** The first paragraph of the "what it checks" section in a language (English as a fallback). */
