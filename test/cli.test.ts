@@ -486,7 +486,9 @@ describe('rules, explain, init', () => {
     // The README in the reader's language: the Finnish explanation, not the English one.
     expect(r.stdout).toContain(localizedRuleDocs(readFileSync(join(root, 'rules', 'social-activity-regular', 'README.md'), 'utf8'), 'fi').trimEnd());
     expect(r.stdout).toContain('## Mitä sääntö tarkistaa');
-    expect(r.stdout).not.toContain('## What it checks');
+    expect(r.stdout).toContain('## Asetukset\n\n| asetus | oletus | merkitys |');
+    expect(r.stdout).toContain('## Esimerkit\n\n```yaml invalid');
+    for (const english of ['## What it checks', '## Options', '## Examples', '**Severity:**']) expect(r.stdout).not.toContain(english);
     const unknown = run(['explain', 'social-activity-regulr'], folder());
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
     expect(unknown.stderr).toBe('laatuvahti: Unknown rule "social-activity-regulr". Did you mean "social-activity-regular"? Run "laatuvahti rules" for the list.\n');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compilePack, README_HEADINGS } from '@laatuvahti/core';
+import { compilePack, README_HEADINGS, README_OPTIONAL_HEADINGS } from '@laatuvahti/core';
 import { caseFiles, loadRuleDir, runRuleCases, snapshotText, type RuleCaseResult } from '@laatuvahti/core/node';
 
 const rulesDir = join(__dirname, '..', 'rules');
@@ -81,6 +81,12 @@ describe.each(ruleIds)('rule %s', (ruleId) => {
     // The explanation in Finnish and Swedish too: quality officers read it in their language.
     for (const locale of ['fi', 'sv'] as const) {
       for (const heading of README_HEADINGS[locale]) expect(readme, `${ruleId} README: ${heading}`).toMatch(new RegExp(`^## ${heading}\\s*\\n\\s*\\S`, 'm'));
+      // Options and decisions, where a rule has them, in every language as well.
+      README_OPTIONAL_HEADINGS.en.forEach((english, i) => {
+        if (!new RegExp(`^## ${english}\\s*$`, 'm').test(readme)) return;
+        const heading = README_OPTIONAL_HEADINGS[locale][i]!;
+        expect(readme, `${ruleId} README: ${heading} (it has ${english})`).toMatch(new RegExp(`^## ${heading}\\s*\\n\\s*\\S`, 'm'));
+      });
     }
     const examples = (await allCases()).filter((c) => c.kind === 'example');
     expect(examples.some((c) => c.name.endsWith('(invalid)'))).toBe(true);
