@@ -4,8 +4,9 @@
  * problems), so a personal identity code never reaches a terminal, a log or a report file in
  * full; core masks its messages already, this is the second line of defence.
  */
-import { fstatSync, mkdirSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { isatty } from 'node:tty';
 
 /** Where a command writes and what it may ask about its surroundings. */
 export interface CliIo {
@@ -98,14 +99,16 @@ class FdWriter {
   }
 }
 
-/** Whether stdout (1) or stderr (2) is a terminal; a file or a pipe is told apart by fstat alone. */
+/**
+ * Whether stdout (1) or stderr (2) is a terminal, asked of the descriptor: process.stdout would
+ * answer the same after building its stream, which a run writing to /dev/null never needs.
+ */
 function isTerminal(fd: 1 | 2): boolean {
   try {
-    if (!fstatSync(fd).isCharacterDevice()) return false;
+    return isatty(fd);
   } catch {
     return false;
   }
-  return (fd === 1 ? process.stdout : process.stderr).isTTY === true;
 }
 
 /** Whether stylish output gets colours: the flag wins, then NO_COLOR, then "is it a terminal". */
