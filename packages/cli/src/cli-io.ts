@@ -4,9 +4,8 @@
  * problems), so a personal identity code never reaches a terminal, a log or a report file in
  * full; core masks its messages already, this is the second line of defence.
  */
-import { mkdirSync, writeFileSync, writeSync } from 'node:fs';
+import { fstatSync, mkdirSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isatty } from 'node:tty';
 
 /** Where a command writes and what it may ask about its surroundings. */
 export interface CliIo {
@@ -99,16 +98,14 @@ class FdWriter {
   }
 }
 
-/**
- * Whether stdout (1) or stderr (2) is a terminal, asked of the descriptor: process.stdout would
- * answer the same after building its stream, which a run writing to /dev/null never needs.
- */
+/** Whether stdout (1) or stderr (2) is a terminal; a file or a pipe is told apart by fstat alone. */
 function isTerminal(fd: 1 | 2): boolean {
   try {
-    return isatty(fd);
+    if (!fstatSync(fd).isCharacterDevice()) return false;
   } catch {
     return false;
   }
+  return (fd === 1 ? process.stdout : process.stderr).isTTY === true;
 }
 
 /** Whether stylish output gets colours: the flag wins, then NO_COLOR, then "is it a terminal". */
