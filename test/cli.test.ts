@@ -45,8 +45,8 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
+function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}, input = ''): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -585,6 +585,34 @@ describe('rules, explain, init', () => {
     expect(unreadable.stdout).toContain('  ✖ valid/a-folder.yaml: the case cannot be read (EISDIR)');
     expect(run(['test-rules', 'house-rules', '--update'], other)).toMatchObject({ code: 2, stderr: 'laatuvahti: Cannot write house-rules/social-activity-regular/invalid/missing-and-too-rare.snap: EISDIR\n' });
     expect(run(['test-rules'], folder()).code).toBe(2);
+  });
+
+  it('check - reads one plan from stdin: reported as --stdin-filename, with the config found for that path', async () => {
+    const dir = folder({ 'plans/laatuvahti.config.yaml': 'locale: fi\n' });
+    const expected = await check(PLAN, { today: TODAY });
+    const plain = run(['check', '-', '--today', TODAY, '--format', 'json'], dir, {}, PLAN);
+    expect(plain.code).toBe(1);
+    const [file] = json(plain).files;
+    expect(file!.path).toBe('<stdin>');
+    expect(file!.diagnostics.map((d) => [d.ruleId, d.range])).toEqual(expected.map((d) => [d.ruleId, d.range]));
+
+    // As the staged version of plans/plan.yaml: that file's name in the report, its folder's config.
+    const named = run(['check', '-', '--stdin-filename', 'plans/plan.yaml', '--today', TODAY, '--format', 'github'], dir, {}, PLAN);
+    expect(named.code).toBe(1);
+    const line = named.stdout.split('\n').find((l) => l.includes('title=social-activity-regular'))!;
+    const rare = expected.find((d) => d.ruleId === 'social-activity-regular')!;
+    expect(line).toBe(
+      `::error file=plans/plan.yaml,line=${rare.range.start.line + 1},col=${rare.range.start.character + 1},endLine=${rare.range.end.line + 1},endColumn=${rare.range.end.character + 1},title=social-activity-regular::${await messageOf(PLAN, 'social-activity-regular', 'fi')}`,
+    );
+
+    // Not a plan, nothing at all, a personal identity code: never a silent pass, never the code.
+    expect(run(['check', '-'], dir, {}, 'a: 1\n')).toMatchObject({ code: 2, stdout: '', stderr: 'laatuvahti: The text on stdin is not a plan (a plan starts with "apiVersion: laatuvahti/v1"): nothing was checked.\n' });
+    expect(run(['check', '-'], dir, {}, '').code).toBe(2);
+    const withId = run(['check', '-', '--stdin-filename', `${ID}.yaml`, '--today', TODAY], dir, {}, `${PLAN}# asiakas ${ID}\n`);
+    expect(withId.code).toBe(1);
+    expect(withId.stdout + withId.stderr).not.toContain(ID);
+    expect(withId.stdout).toContain(MASKED);
+    expect(run(['check', '-', 'plans'], dir, {}, PLAN)).toMatchObject({ code: 2, stderr: expect.stringContaining('"-" (a plan read from stdin) cannot be combined with other paths.') });
   });
 
   it('--help and --version', () => {

@@ -49,13 +49,25 @@ export function isPlanCandidate(text: string): boolean {
 
 /** Checks one file. Never throws: an unreadable file becomes a result with `error`. */
 export async function checkFile(resolver: SettingsResolver, file: string, job: CheckJob): Promise<CheckedFile> {
-  const base = { file, path: displayPath(file, job.cwd), diagnostics: [], suppressed: [] };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return { ...base, status: 'unreadable', error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+    return { ...baseResult(file, job), status: 'unreadable', error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }
+  return checkText(resolver, file, text, job);
+}
+
+function baseResult(file: string, job: CheckJob) {
+  return { file, path: displayPath(file, job.cwd), diagnostics: [], suppressed: [] };
+}
+
+/**
+ * Checks `text` as the content of `file` (reported as that file, with that file's config): the
+ * step after reading, and the whole check of a plan read from stdin.
+ */
+export async function checkText(resolver: SettingsResolver, file: string, text: string, job: CheckJob): Promise<CheckedFile> {
+  const base = baseResult(file, job);
   if (!isPlanCandidate(text)) return { ...base, status: 'skipped' };
   const settings = resolver.forFile(file);
   const report = await checkWithPack(settings.pack, text, {

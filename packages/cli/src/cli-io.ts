@@ -15,6 +15,8 @@ export interface CliIo {
   err(text: string): void;
   /** Writes a report file (redacted), creating its folder. Throws on failure. */
   writeFile(path: string, text: string): void;
+  /** All of stdin as UTF-8 text (`check -`). Rejects when it cannot be read. */
+  readStdin(): Promise<string>;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   cwd: string;
@@ -31,6 +33,13 @@ export function processIo(redact: (text: string) => string): CliIo {
     writeFile: (path, text) => {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, redact(text));
+    },
+    readStdin: async () => {
+      // Through the stream, which reads a pipe, a file and a terminal alike (a plain read of
+      // descriptor 0 fails with EAGAIN when a parent made it non-blocking).
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
     },
     get stdoutIsTTY() {
       return isTerminal(1);

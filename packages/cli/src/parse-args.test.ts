@@ -10,6 +10,8 @@ describe('parseArgs', () => {
     });
     expect(parseArgs(['check', '--baseline', 'ci/baseline.json', '--update-baseline'])).toMatchObject({ options: { baseline: 'ci/baseline.json', updateBaseline: true } });
     expect(() => parseArgs(['check', '--baseline='])).toThrow('Option "--baseline" needs a file name.');
+    expect(parseArgs(['check', '-', '--stdin-filename', 'plans/a.yaml'])).toMatchObject({ positionals: ['-'], options: { stdinFilename: 'plans/a.yaml' } });
+    expect(parseArgs(['check', '-'])).toMatchObject({ positionals: ['-'] });
   });
 
   it('has defaults and treats everything after -- as paths', () => {
@@ -26,6 +28,9 @@ describe('parseArgs', () => {
     [['check', '--max-warnings', 'many'], 'Invalid number "many" for "--max-warnings": use a whole number (0 or more; -1 for no limit).'],
     [['check', '--quiet=yes'], 'Option "--quiet" takes no value.'],
     [['check', '--color', '--no-color'], 'Use either "--color" or "--no-color".'],
+    [['check', '-', 'a.yaml'], '"-" (a plan read from stdin) cannot be combined with other paths.'],
+    [['check', 'a.yaml', '--stdin-filename', 'b.yaml'], '"--stdin-filename" names the plan read from stdin: give the path "-" too.'],
+    [['check', '-', '--stdin-filename='], 'Option "--stdin-filename" needs a file name.'],
     [['explain'], '"explain" takes exactly one rule id.'],
     [['init', 'a', 'b'], 'Unexpected argument "b" for "init".'],
     [['chekc'], 'Unknown command "chekc".'],

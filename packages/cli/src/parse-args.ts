@@ -31,6 +31,7 @@ const F = {
   maxWarnings: { name: 'max-warnings', value: 'N', help: 'exit 1 when there are more than N warnings' },
   quiet: { name: 'quiet', short: 'q', help: 'report errors only (warnings are neither shown nor counted)' },
   baseline: { name: 'baseline', value: 'FILE', help: 'findings recorded in FILE do not fail the run; new ones do' },
+  stdinFilename: { name: 'stdin-filename', value: 'PATH', help: 'with "-": report the plan on stdin as PATH, with the config of PATH' },
   updateBaseline: { name: 'update-baseline', help: 'write the findings of this run to the --baseline FILE' },
   color: { name: 'color', help: 'force colours in stylish output' },
   noColor: { name: 'no-color', help: 'no colours (also: NO_COLOR=1)' },
@@ -41,7 +42,7 @@ const F = {
 } satisfies Record<string, FlagSpec>;
 
 const COMMAND_FLAGS: Record<CommandName, FlagSpec[]> = {
-  check: [F.format, F.output, F.today, F.locale, F.config, F.maxWarnings, F.quiet, F.baseline, F.updateBaseline, F.color, F.noColor, F.help],
+  check: [F.format, F.output, F.today, F.locale, F.config, F.maxWarnings, F.quiet, F.baseline, F.updateBaseline, F.stdinFilename, F.color, F.noColor, F.help],
   rules: [F.locale, F.config, F.help],
   explain: [F.locale, F.config, F.help],
   init: [F.kind, F.language, F.today, F.help],
@@ -49,7 +50,7 @@ const COMMAND_FLAGS: Record<CommandName, FlagSpec[]> = {
 };
 
 const COMMAND_SYNOPSIS: Record<CommandName, { args: string; help: string }> = {
-  check: { args: '[paths...]', help: 'check plan files, folders (recursively) and globs (default: .)' },
+  check: { args: '[paths...]', help: 'check plan files, folders (recursively) and globs (default: .; "-" = stdin)' },
   rules: { args: '', help: 'list the rules with default severity, kinds and source' },
   explain: { args: '<rule-id>', help: "show a rule's documentation" },
   init: { args: '[FILE]', help: 'write a commented skeleton plan (never overwrites; FILE "-" = stdout)' },
@@ -83,6 +84,8 @@ export interface CliOptions {
   baseline?: string;
   /** check: write this run's findings to the baseline file. */
   updateBaseline: boolean;
+  /** check, with the path "-": the file the plan read from stdin stands for. */
+  stdinFilename?: string;
   /** undefined: decide by the terminal. */
   color?: boolean;
   /** test-rules: write snapshots that are missing or differ. */
@@ -169,11 +172,13 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     if (!/^-?\d+$/.test(mw) || Number(mw) < -1) throw new UsageError(`Invalid number "${mw}" for "--max-warnings": use a whole number (0 or more; -1 for no limit).`, command);
     maxWarnings = Number(mw);
   }
-  for (const [flag, what] of [['output', 'a file name'], ['config', 'a file name'], ['baseline', 'a file name']] as const) {
+  for (const [flag, what] of [['output', 'a file name'], ['config', 'a file name'], ['baseline', 'a file name'], ['stdin-filename', 'a file name']] as const) {
     if (str(flag) === '') throw new UsageError(`Option "--${flag}" needs ${what}.`, command);
   }
   if (values.has('color') && values.has('no-color')) throw new UsageError('Use either "--color" or "--no-color".', command);
   if (values.has('update-baseline') && !values.has('baseline')) throw new UsageError('"--update-baseline" writes the file given with "--baseline FILE".', command);
+  if (command === 'check' && positionals.includes('-') && positionals.length > 1) throw new UsageError('"-" (a plan read from stdin) cannot be combined with other paths.', command);
+  if (values.has('stdin-filename') && !(command === 'check' && positionals[0] === '-')) throw new UsageError('"--stdin-filename" names the plan read from stdin: give the path "-" too.', command);
   if (command === 'explain' && positionals.length !== 1) throw new UsageError('"explain" takes exactly one rule id.', command);
   if (command === 'test-rules' && positionals.length === 0) throw new UsageError('"test-rules" needs at least one rules folder (a folder of <rule-id>/rule.yaml).', command);
   if ((command === 'rules' && positionals.length > 0) || (command === 'init' && positionals.length > 1)) {
@@ -193,6 +198,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     ...(str('locale') !== undefined ? { locale: str('locale') as CliOptions['locale'] } : {}),
     ...(str('config') !== undefined ? { config: str('config') } : {}),
     ...(str('baseline') !== undefined ? { baseline: str('baseline') } : {}),
+    ...(str('stdin-filename') !== undefined ? { stdinFilename: str('stdin-filename') } : {}),
     ...(values.has('color') ? { color: true } : values.has('no-color') ? { color: false } : {}),
   };
   return { command, positionals, options };

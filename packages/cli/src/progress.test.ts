@@ -4,7 +4,7 @@ import type { CliIo } from './cli-io.js';
 
 function fakeIo(stderrIsTTY: boolean): CliIo & { written: string[] } {
   const written: string[] = [];
-  return { written, out: () => undefined, err: (t) => void written.push(t), writeFile: () => undefined, stdoutIsTTY: false, stderrIsTTY, cwd: '/', env: {} };
+  return { written, out: () => undefined, err: (t) => void written.push(t), writeFile: () => undefined, readStdin: async () => '', stdoutIsTTY: false, stderrIsTTY, cwd: '/', env: {} };
 }
 
 describe('createProgress', () => {

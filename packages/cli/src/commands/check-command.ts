@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { currentDate, type FileDiagnostic, type Locale } from '@laatuvahti/core';
 import { findFiles } from '../find-files.js';
 import { checkFiles } from '../check-files.js';
-import { createResolver, type CheckJob, type CheckedFile } from '../check-file.js';
+import { checkText, createResolver, type CheckJob, type CheckedFile } from '../check-file.js';
 import { applyBaseline, baselineSize, readBaseline, serializeBaseline, updatedBaseline, type Baseline } from '../baseline.js';
 import { EXIT_TOOL_ERROR, exitCodeOf, onlyErrors, summarize } from '../run-result.js';
 import { listRules, mergeRules, type RuleInfo } from '../rule-catalog.js';
@@ -19,20 +19,30 @@ import { displayPath, displayUri } from '../display-path.js';
 import type { CliOptions } from '../parse-args.js';
 import { VERSION } from '../version.js';
 
+/** What a plan read from stdin is called in reports when `--stdin-filename` does not name it. */
+const STDIN_NAME = '<stdin>';
+
 /** Runs `laatuvahti check`; returns the exit code. `workerEntry` enables worker threads. */
 export async function runCheck(paths: readonly string[], options: CliOptions, io: CliIo, workerEntry?: string): Promise<number> {
+  // `check -`: one plan from stdin, checked as the file --stdin-filename names (for its config
+  // and in reports), e.g. the staged version of a file in a pre-commit hook.
+  const fromStdin = paths.length === 1 && paths[0] === '-';
   const inputs = paths.length > 0 ? paths : ['.'];
-  const discovery = findFiles(inputs, io.cwd);
-  if (discovery.problems.length > 0) {
-    for (const p of discovery.problems) io.err(`laatuvahti: ${p}\n`);
-    return EXIT_TOOL_ERROR;
+  let files: string[] = [];
+  if (!fromStdin) {
+    const discovery = findFiles(inputs, io.cwd);
+    if (discovery.problems.length > 0) {
+      for (const p of discovery.problems) io.err(`laatuvahti: ${p}\n`);
+      return EXIT_TOOL_ERROR;
+    }
+    files = discovery.files;
   }
   const configFile = options.config ? resolve(io.cwd, options.config) : undefined;
   if (configFile && !existsSync(configFile)) {
     io.err(`laatuvahti: Config file not found: ${options.config}\n`);
     return EXIT_TOOL_ERROR;
   }
-  if (discovery.files.length === 0) {
+  if (!fromStdin && files.length === 0) {
     io.err(`laatuvahti: No YAML files found in ${inputs.join(', ')}: nothing was checked.\n`);
     return EXIT_TOOL_ERROR;
   }
@@ -54,15 +64,26 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
     ...(options.locale ? { locale: options.locale } : {}),
     ...(configFile ? { configFile } : {}),
   };
-  const progress = createProgress(discovery.files.length, io);
   let checked: CheckedFile[];
-  try {
-    checked = await checkFiles(discovery.files, job, { ...(workerEntry ? { workerEntry } : {}), onProgress: (n) => progress.update(n) });
-  } catch (e) {
-    io.err(`laatuvahti: the check failed: ${(e as Error).message}\n`);
-    return EXIT_TOOL_ERROR;
-  } finally {
-    progress.end();
+  if (fromStdin) {
+    let text: string;
+    try {
+      text = await io.readStdin();
+    } catch (e) {
+      io.err(`laatuvahti: Cannot read the plan from stdin: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return EXIT_TOOL_ERROR;
+    }
+    checked = [await checkText(createResolver(job), resolve(io.cwd, options.stdinFilename ?? STDIN_NAME), text, job)];
+  } else {
+    const progress = createProgress(files.length, io);
+    try {
+      checked = await checkFiles(files, job, { ...(workerEntry ? { workerEntry } : {}), onProgress: (n) => progress.update(n) });
+    } catch (e) {
+      io.err(`laatuvahti: the check failed: ${(e as Error).message}\n`);
+      return EXIT_TOOL_ERROR;
+    } finally {
+      progress.end();
+    }
   }
 
   const configProblems = uniqueProblems(checked.flatMap((r) => r.configProblems ?? []));
@@ -87,6 +108,10 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
 
   const results = options.quiet ? onlyErrors(checked) : checked;
   const summary = summarize(results);
+  if (fromStdin && summary.checked === 0) {
+    io.err(`laatuvahti: The text on stdin is not a plan (a plan starts with "apiVersion: laatuvahti/v1"): nothing was checked.\n`);
+    return EXIT_TOOL_ERROR;
+  }
   if (summary.checked === 0 && summary.unreadable === 0) {
     io.err(
       `laatuvahti: No plan file among the ${summary.skipped} YAML file${summary.skipped === 1 ? '' : 's'} found in ${inputs.join(', ')} ` +
