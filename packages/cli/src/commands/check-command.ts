@@ -28,22 +28,11 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
   // and in reports), e.g. the staged version of a file in a pre-commit hook.
   const fromStdin = paths.length === 1 && paths[0] === '-';
   const inputs = paths.length > 0 ? paths : ['.'];
-  let files: string[] = [];
-  if (!fromStdin) {
-    const discovery = findFiles(inputs, io.cwd);
-    if (discovery.problems.length > 0) {
-      for (const p of discovery.problems) io.err(`laatuvahti: ${p}\n`);
-      return EXIT_TOOL_ERROR;
-    }
-    files = discovery.files;
-  }
+  const files = fromStdin ? [] : discover(inputs, io);
+  if (files === EXIT_TOOL_ERROR) return EXIT_TOOL_ERROR;
   const configFile = options.config ? resolve(io.cwd, options.config) : undefined;
   if (configFile && !existsSync(configFile)) {
     io.err(`laatuvahti: Config file not found: ${options.config}\n`);
-    return EXIT_TOOL_ERROR;
-  }
-  if (!fromStdin && files.length === 0) {
-    io.err(`laatuvahti: No YAML files found in ${inputs.join(', ')}: nothing was checked.\n`);
     return EXIT_TOOL_ERROR;
   }
   const baselineFile = options.baseline ? resolve(io.cwd, options.baseline) : undefined;
@@ -64,27 +53,8 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
     ...(options.locale ? { locale: options.locale } : {}),
     ...(configFile ? { configFile } : {}),
   };
-  let checked: CheckedFile[];
-  if (fromStdin) {
-    let text: string;
-    try {
-      text = await io.readStdin();
-    } catch (e) {
-      io.err(`laatuvahti: Cannot read the plan from stdin: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return EXIT_TOOL_ERROR;
-    }
-    checked = [await checkText(createResolver(job), resolve(io.cwd, options.stdinFilename ?? STDIN_NAME), text, job)];
-  } else {
-    const progress = createProgress(files.length, io);
-    try {
-      checked = await checkFiles(files, job, { ...(workerEntry ? { workerEntry } : {}), onProgress: (n) => progress.update(n) });
-    } catch (e) {
-      io.err(`laatuvahti: the check failed: ${(e as Error).message}\n`);
-      return EXIT_TOOL_ERROR;
-    } finally {
-      progress.end();
-    }
-  }
+  let checked = fromStdin ? await checkStdin(resolve(io.cwd, options.stdinFilename ?? STDIN_NAME), job, io) : await checkMany(files, job, io, workerEntry);
+  if (checked === EXIT_TOOL_ERROR) return EXIT_TOOL_ERROR;
 
   const configProblems = uniqueProblems(checked.flatMap((r) => r.configProblems ?? []));
   if (configProblems.length > 0) {
@@ -147,6 +117,43 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
     io.out(text);
   }
   return exitCodeOf(summary, options.quiet ? -1 : options.maxWarnings);
+}
+
+/** The YAML files of `inputs`, or exit 2 after saying why there are none to check. */
+function discover(inputs: readonly string[], io: CliIo): string[] | typeof EXIT_TOOL_ERROR {
+  const discovery = findFiles(inputs, io.cwd);
+  for (const p of discovery.problems) io.err(`laatuvahti: ${p}\n`);
+  if (discovery.problems.length > 0) return EXIT_TOOL_ERROR;
+  if (discovery.files.length === 0) {
+    io.err(`laatuvahti: No YAML files found in ${inputs.join(', ')}: nothing was checked.\n`);
+    return EXIT_TOOL_ERROR;
+  }
+  return discovery.files;
+}
+
+/** Checks `files` (on worker threads when many), with a progress line at a terminal. */
+async function checkMany(files: readonly string[], job: CheckJob, io: CliIo, workerEntry: string | undefined): Promise<CheckedFile[] | typeof EXIT_TOOL_ERROR> {
+  const progress = createProgress(files.length, io);
+  try {
+    return await checkFiles(files, job, { ...(workerEntry ? { workerEntry } : {}), onProgress: (n) => progress.update(n) });
+  } catch (e) {
+    io.err(`laatuvahti: the check failed: ${(e as Error).message}\n`);
+    return EXIT_TOOL_ERROR;
+  } finally {
+    progress.end();
+  }
+}
+
+/** Checks the text on stdin as the content of `file`. */
+async function checkStdin(file: string, job: CheckJob, io: CliIo): Promise<CheckedFile[] | typeof EXIT_TOOL_ERROR> {
+  let text: string;
+  try {
+    text = await io.readStdin();
+  } catch (e) {
+    io.err(`laatuvahti: Cannot read the plan from stdin: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return EXIT_TOOL_ERROR;
+  }
+  return [await checkText(createResolver(job), file, text, job)];
 }
 
 /** Writes a file named on the command line (relative to the working folder); false after saying why it failed. */
