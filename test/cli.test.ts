@@ -484,7 +484,11 @@ describe('rules, explain, init', () => {
       'Lähde: Valvira, Palvelujen tuottaminen yhteisöllisessä asumisessa (SHL 21 b §) (R39)',
     ]);
     // The README in the reader's language: the Finnish explanation, not the English one.
-    expect(r.stdout).toContain(localizedRuleDocs(readFileSync(join(root, 'rules', 'social-activity-regular', 'README.md'), 'utf8'), 'fi').trimEnd());
+    const docs = localizedRuleDocs(readFileSync(join(root, 'rules', 'social-activity-regular', 'README.md'), 'utf8'), 'fi');
+    expect(docs.startsWith('# social-activity-regular\n\n')).toBe(true);
+    // Under the heading above, without the README's own `# social-activity-regular` title.
+    expect(r.stdout).toContain(`\n---\n\n${docs.slice('# social-activity-regular\n\n'.length).trimEnd()}\n`);
+    expect(r.stdout).not.toMatch(/^# social-activity-regular$/m);
     expect(r.stdout).toContain('## Mitä sääntö tarkistaa');
     expect(r.stdout).toContain('## Asetukset\n\n| asetus | oletus | merkitys |');
     expect(r.stdout).toContain('## Esimerkit\n\n```yaml invalid');
