@@ -147,9 +147,9 @@ class BlockReader {
     return this.skipSpaces(start, this.lineEnd(line)) - start;
   }
 
-  /** True when `line` holds nothing but spaces. */
-  private isBlank(line: number): boolean {
-    return this.starts[line]! + this.indent(line) === this.lineEnd(line);
+  /** True when `line` holds nothing but spaces (`indent` is its indentation, when known). */
+  private isBlank(line: number, indent = this.indent(line)): boolean {
+    return this.starts[line]! + indent === this.lineEnd(line);
   }
 
   /**
@@ -161,8 +161,8 @@ class BlockReader {
     const { text, starts } = this;
     this.gapComments = -1;
     for (; line < starts.length; line++) {
-      if (this.isBlank(line)) continue;
       const indent = this.indent(line);
+      if (this.isBlank(line, indent)) continue;
       if (this.gapComments !== -1 && this.gapComments !== indent) throw UNSUPPORTED;
       if (text.charCodeAt(starts[line]! + indent) !== HASH) return line;
       this.gapComments = indent;
@@ -410,7 +410,7 @@ class BlockReader {
     let last = first;
     for (let l = first; l < this.starts.length; l++) {
       const ind = this.indent(l);
-      if (this.isBlank(l)) {
+      if (this.isBlank(l, ind)) {
         if (ind > indent) throw UNSUPPORTED; // spaces beyond the indentation are content
         lines.push('');
         continue;
