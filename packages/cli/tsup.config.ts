@@ -10,8 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { engineStandIns } from '../core/engine-stand-ins.js';
-import { yamlWithoutDebugHooks, zodEnglishOnly } from '../core/bundle-plugins.js';
+import { coreDependencyAliases, zodEnglishOnly } from '../core/bundle-plugins.js';
 
 const coreSrc = fileURLToPath(new URL('../core/src/', import.meta.url));
 
@@ -65,10 +64,8 @@ export default defineConfig({
     options.alias = {
       '@laatuvahti/core/node': `${coreSrc}node.ts`,
       '@laatuvahti/core': `${coreSrc}index.ts`,
-      // As in core's own build: json-rules-engine's dependencies that core replaces, and yaml's
-      // build without debug hooks.
-      ...engineStandIns,
-      ...yamlWithoutDebugHooks,
+      // As in core's own build (bundle-plugins.ts).
+      ...coreDependencyAliases,
     };
   },
   onSuccess: 'node scripts/write-code-cache.cjs',

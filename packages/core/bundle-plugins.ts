@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
+import { engineStandIns } from './engine-stand-ins.js';
 
 /**
  * An esbuild `alias` for bundles that carry yaml inside them. yaml's Node build reads
@@ -16,6 +17,13 @@ import type { Plugin } from 'esbuild';
 export const yamlWithoutDebugHooks: Record<string, string> = {
   yaml: resolve(dirname(createRequire(import.meta.url).resolve('yaml/package.json')), 'browser', 'index.js'),
 };
+
+/**
+ * The esbuild `alias` of every bundle that carries core's dependencies (core's own builds, the
+ * CLI, the language server): json-rules-engine's replaced dependencies (engine-stand-ins.ts) and
+ * yaml's build without debug hooks.
+ */
+export const coreDependencyAliases: Record<string, string> = { ...engineStandIns, ...yamlWithoutDebugHooks };
 
 /**
  * zod bundles error messages for about fifty languages and always imports them all through one

@@ -1,6 +1,5 @@
 import { defineConfig } from 'tsup';
-import { engineStandIns } from './engine-stand-ins.js';
-import { packAsJsonString, yamlWithoutDebugHooks } from './bundle-plugins.js';
+import { coreDependencyAliases, packAsJsonString } from './bundle-plugins.js';
 
 export default defineConfig({
   entry: { index: 'src/index.ts', node: 'src/node.ts' },
@@ -21,6 +20,6 @@ export default defineConfig({
   // The rule pack is read by JSON.parse, not compiled as code (see bundle-plugins.ts).
   esbuildPlugins: [packAsJsonString],
   esbuildOptions(options) {
-    options.alias = { ...engineStandIns, ...yamlWithoutDebugHooks };
+    options.alias = { ...coreDependencyAliases };
   },
 });

@@ -1,6 +1,5 @@
 import { defineConfig } from 'tsup';
-import { engineStandIns } from '../core/engine-stand-ins.js';
-import { yamlWithoutDebugHooks, zodEnglishOnly } from '../core/bundle-plugins.js';
+import { coreDependencyAliases, zodEnglishOnly } from '../core/bundle-plugins.js';
 
 // One self-contained file: the VS Code extension copies dist/server.cjs into its package, so
 // everything (core, yaml, zod, json-rules-engine, vscode-languageserver) is bundled in. Minified,
@@ -20,8 +19,7 @@ export default defineConfig({
   esbuildPlugins: [zodEnglishOnly],
   clean: true,
   esbuildOptions(options) {
-    // As in core's own build: json-rules-engine's dependencies that core replaces, and yaml's
-    // build without debug hooks.
-    options.alias = { ...engineStandIns, ...yamlWithoutDebugHooks };
+    // As in core's own build (bundle-plugins.ts).
+    options.alias = { ...coreDependencyAliases };
   },
 });
