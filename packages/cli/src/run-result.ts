@@ -4,6 +4,11 @@
  */
 import type { Diagnostic, PlanKind } from '@laatuvahti/core';
 
+/** `1 plan file`, `2 plan files`: a count with the word in the number it needs (English). */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** What happened to one file. */
 export type FileStatus = 'checked' | 'skipped' | 'unreadable';
 

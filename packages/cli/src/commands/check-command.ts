@@ -10,7 +10,7 @@ import { findFiles } from '../find-files.js';
 import { checkFiles } from '../check-files.js';
 import { checkText, createResolver, type CheckJob, type CheckedFile } from '../check-file.js';
 import { applyBaseline, baselineSize, readBaseline, serializeBaseline, updatedBaseline, type Baseline } from '../baseline.js';
-import { EXIT_TOOL_ERROR, exitCodeOf, onlyErrors, summarize } from '../run-result.js';
+import { countOf, EXIT_TOOL_ERROR, exitCodeOf, onlyErrors, summarize } from '../run-result.js';
 import { listRules, mergeRules, type RuleInfo } from '../rule-catalog.js';
 import { loadFormatter } from '../formatters/format-report.js';
 import { createProgress } from '../progress.js';
@@ -84,7 +84,7 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
   }
   if (summary.checked === 0 && summary.unreadable === 0) {
     io.err(
-      `laatuvahti: No plan file among the ${summary.skipped} YAML file${summary.skipped === 1 ? '' : 's'} found in ${inputs.join(', ')} ` +
+      `laatuvahti: No plan file among the ${countOf(summary.skipped, 'YAML file', 'YAML files')} found in ${inputs.join(', ')} ` +
         `(a plan starts with "apiVersion: laatuvahti/v1"): nothing was checked.\n`,
     );
     return EXIT_TOOL_ERROR;
@@ -92,10 +92,10 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
   if (toWrite) {
     if (!writeOrReport(io, options.baseline!, serializeBaseline(toWrite))) return EXIT_TOOL_ERROR;
     const size = baselineSize(toWrite);
-    io.err(`laatuvahti: wrote ${options.baseline}: ${size.findings} finding${size.findings === 1 ? '' : 's'} in ${size.plans} plan file${size.plans === 1 ? '' : 's'}.\n`);
+    io.err(`laatuvahti: wrote ${options.baseline}: ${countOf(size.findings, 'finding', 'findings')} in ${countOf(size.plans, 'plan file', 'plan files')}.\n`);
   }
   if (absent > 0) {
-    io.err(`laatuvahti: ${absent} finding${absent === 1 ? '' : 's'} recorded in ${options.baseline} no longer occur${absent === 1 ? 's' : ''}; --update-baseline drops ${absent === 1 ? 'it' : 'them'}.\n`);
+    io.err(`laatuvahti: ${countOf(absent, 'finding', 'findings')} recorded in ${options.baseline} no longer occur${absent === 1 ? 's' : ''}; --update-baseline drops ${absent === 1 ? 'it' : 'them'}.\n`);
   }
 
   const locale: Locale = options.locale ?? checked.find((r) => r.locale)?.locale ?? 'en';

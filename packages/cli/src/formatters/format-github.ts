@@ -4,6 +4,7 @@
  * the pull request; suppressions used and the summary are plain log lines.
  */
 import type { Severity } from '@laatuvahti/core';
+import { countOf } from '../run-result.js';
 import { checkedFiles, toRegion, untilText, type Formatter } from './report-input.js';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -41,11 +42,10 @@ export const formatGithub: Formatter = (input) => {
   }
   const s = input.summary;
   lines.push(...notes.map((n) => escapeLogLine(n)));
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   lines.push(
-    `laatuvahti: ${count(s.checked, 'plan file', 'plan files')} checked, ${count(s.errors, 'error', 'errors')}, ${count(s.warnings, 'warning', 'warnings')}, ` +
-      `${count(s.infos, 'info', 'infos')}, ${s.suppressed} suppressed, ${input.baseline ? `${s.baselined} in the baseline, ` : ''}` +
-      `${count(s.skipped, 'non-plan YAML file', 'non-plan YAML files')} skipped`,
+    `laatuvahti: ${countOf(s.checked, 'plan file', 'plan files')} checked, ${countOf(s.errors, 'error', 'errors')}, ${countOf(s.warnings, 'warning', 'warnings')}, ` +
+      `${countOf(s.infos, 'info', 'infos')}, ${s.suppressed} suppressed, ${input.baseline ? `${s.baselined} in the baseline, ` : ''}` +
+      `${countOf(s.skipped, 'non-plan YAML file', 'non-plan YAML files')} skipped`,
   );
   return lines.join('\n') + '\n';
 };

@@ -4,7 +4,7 @@
  * reasons, and one summary line. Words are in the run's locale; colours only when asked.
  */
 import type { Diagnostic, Locale, Severity } from '@laatuvahti/core';
-import type { RunSummary } from '../run-result.js';
+import { countOf as n, type RunSummary } from '../run-result.js';
 import { checkedFiles, untilText, type Formatter } from './report-input.js';
 
 type Paint = (text: string) => string;
@@ -27,7 +27,6 @@ interface Words {
   unchecked: (n: number) => string;
 }
 
-const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 const WORDS: Record<Locale, Words> = {
   en: {
