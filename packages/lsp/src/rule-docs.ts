@@ -50,7 +50,7 @@ export function ruleDocumentation(pack: CompiledPack, settings: ResolvedSettings
   if (source) head.push('', source);
   head.push('', `[${lspText('documentation', locale)}](${docsUrl})`);
   // The README starts with its own `# id` heading; the localised title above replaces it.
-  const body = rule?.readme ? localizedRuleDocs(rule.readme, locale).replace(/^#\s[^\n]*\n+/, '').trim() : undefined;
+  const body = rule?.readme ? localizedRuleDocs(rule.readme, locale, { title: false }).trim() : undefined;
   return body ? `${head.join('\n')}\n\n---\n\n${body}\n` : `${head.join('\n')}\n`;
 }
 

@@ -33,8 +33,8 @@ export function runExplain(ruleId: string, options: CliOptions, io: CliIo): numb
   if (rule.source) lines.push(`${l.source}: ${rule.source.title} (${rule.source.requirements.join(', ')})${rule.source.url ? ` ${rule.source.url}` : ''}`);
   else lines.push(l.builtin);
   lines.push(`${l.docs}: ${rule.docsUrl}`);
-  // The README's own `# <rule-id>` title repeats the heading above.
-  if (rule.readme) lines.push('', '---', '', localizedRuleDocs(rule.readme, locale).replace(/^#\s[^\n]*\n+/, '').trimEnd());
+  // Without the README's own `# <rule-id>` title, which would repeat the heading above.
+  if (rule.readme) lines.push('', '---', '', localizedRuleDocs(rule.readme, locale, { title: false }).trimEnd());
   io.out(lines.join('\n') + '\n');
   return EXIT_OK;
 }

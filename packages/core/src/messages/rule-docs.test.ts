@@ -74,6 +74,10 @@ describe('rule documentation by language', () => {
     expect(en).not.toContain('Tulkinnat');
   });
 
+  it('leaves out the title for a caller that heads the text itself', () => {
+    expect(localizedRuleDocs(README, 'fi', { title: false }).startsWith('Intro line.\n\n## Mitä sääntö tarkistaa\n')).toBe(true);
+  });
+
   it("leaves out the README's line of default severity: the caller states the configured one", () => {
     for (const locale of ['en', 'fi', 'sv'] as const) expect(localizedRuleDocs(README, locale)).not.toContain('**Severity:**');
   });

@@ -58,13 +58,16 @@ function languageOf(heading: string): Locale | undefined {
  * (the English one where a translation is missing), then the sections every language shares
  * (examples), headed in that language. The README's own line of default severity, kinds and
  * source (`**Severity:** …`) is left out: whoever shows the documentation states them in the
- * reader's language, with the severity the configuration gives.
+ * reader's language, with the severity the configuration gives. `title: false` leaves out the
+ * README's `# <rule-id>` title too, for a caller that heads the text itself.
  */
-export function localizedRuleDocs(readme: string, locale: Locale): string {
+export function localizedRuleDocs(readme: string, locale: Locale, options: { title?: boolean } = {}): string {
   const { head, sections } = splitSections(readme);
   const intro = head
     .split(/\n\s*\n/)
     .filter((paragraph) => !paragraph.trim().startsWith('**Severity:**'))
+    .map((paragraph, i) => (options.title === false && i === 0 ? paragraph.replace(/^#\s[^\n]*\n?/, '') : paragraph))
+    .filter((paragraph) => paragraph.trim() !== '')
     .join('\n\n');
   const own = LANGUAGE_HEADINGS.en.flatMap((english, i) => {
     const section = sections.find((s) => s.heading === LANGUAGE_HEADINGS[locale][i]) ?? sections.find((s) => s.heading === english);
