@@ -8,9 +8,10 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { parse } from 'yaml';
-import { check, formatPath, localizedRuleDocs, type Diagnostic } from '@laatuvahti/core';
+import { check, checkDocument, formatPath, getDefaultPack, localizedRuleDocs, resolveSettings, ruleOutcomes, type Diagnostic } from '@laatuvahti/core';
 import { findConfigFile } from '@laatuvahti/core/node';
 import { parseXml } from '../packages/cli/src/testing/parse-xml.js';
 
@@ -310,6 +311,37 @@ describe('formats', () => {
     expect(Number(doc.attributes.failures)).toBe(expectedA.length + (await check(SYNTAX_ERROR, { today: TODAY })).length);
   });
 
+  it('markdown gives each plan its SHA-256 and the outcome of every rule of its kind, as core computes it', async () => {
+    const suppressedPlan = PLAN.replace('      every: 3 months\n', '      # laatuvahti-disable-next-line social-activity-regular -- Kesätauko sovittu asukkaiden kanssa\n      every: 3 months\n');
+    const config = 'rules:\n  staffing-described: off\n';
+    const dir = folder({ 'a/plan.yaml': PLAN, 'b/plan.yaml': suppressedPlan, 'b/laatuvahti.config.yaml': config, 'c/broken.yaml': SYNTAX_ERROR });
+    const r = run(['check', '--format', 'markdown', '--today', TODAY], dir);
+    expect(r.code).toBe(1);
+    const sections = r.stdout.split(/^## /m);
+    expect(sections[0]).toContain('| a/plan.yaml | Self-monitoring plan | ❌ fails |');
+    expect(sections[0]).toContain('| c/broken.yaml | – | ❌ could not be checked | 1 | 0 | 0 |');
+    const pack = getDefaultPack();
+    const titles = new Map([...pack.rules.values()].map((rule) => [rule.definition.id, rule.definition.title.en]));
+    for (const [name, text, rules] of [['a/plan.yaml', PLAN, {}], ['b/plan.yaml', suppressedPlan, { 'staffing-described': 'off' as const }]] as const) {
+      const section = sections.find((s) => s.startsWith(`${name}\n`))!;
+      expect(section).toContain(`SHA-256 \`${createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')}\``);
+      const report = await checkDocument(text, { today: TODAY, config: { rules } });
+      const expected = ruleOutcomes(pack, report, { today: TODAY, settings: resolveSettings(pack, rules).settings });
+      const ruleTable = section.split('### Rules\n\n')[1]!.trim().split('\n').slice(2);
+      expect(ruleTable.map((line) => /^\| \[`([^`]+)`\]/.exec(line)?.[1])).toEqual(expected.map((o) => o.ruleId));
+      for (const o of expected.filter((x) => titles.has(x.ruleId))) expect(section).toContain(titles.get(o.ruleId)!);
+    }
+    const b = sections.find((s) => s.startsWith('b/plan.yaml\n'))!;
+    expect(b).toMatch(/\| \[`social-activity-regular`\]\([^)]+\) Social activity takes place regularly \| [^|]+ \| ☑️ suppressed \(1\) \|/);
+    expect(b).toMatch(/\| \[`staffing-described`\]\([^)]+\) [^|]+ \| [^|]+ \| ➖ off in the config \|/);
+    expect(b).toContain('| 9:14 | [`social-activity-regular`](');
+    expect(b).toContain(') | Kesätauko sovittu asukkaiden kanssa |');
+    const a = sections.find((s) => s.startsWith('a/plan.yaml\n'))!;
+    expect(a).toMatch(/\| 8:14 \| error \| [^|]+ \| \[`social-activity-regular`\]/);
+    expect(a).toMatch(/\| \[`social-activity-regular`\]\([^)]+\) [^|]+ \| [^|]+ \(R39\) \| ❌ not met \(1\) \|/);
+    expect(sections.find((s) => s.startsWith('c/broken.yaml\n'))).toContain('No rule could be evaluated: the findings above must be fixed first.');
+  });
+
   it('github prints one annotation line per finding, escaped', async () => {
     const text = PLAN.replace('Retket', '100% Retket');
     const dir = folder({ 'x,y:z.yaml': text });
@@ -441,7 +473,7 @@ describe('privacy', () => {
     `      # laatuvahti-disable-next-line social-activity-regular -- agreed with the relative of ${ID} (until 2027-01-01)\n      every: 3 months\n`,
   );
 
-  it.each(['stylish', 'json', 'sarif', 'junit', 'github'])('%s never shows a personal identity code in full', (format) => {
+  it.each(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'])('%s never shows a personal identity code in full', (format) => {
     const dir = folder({ [`plans/${ID}.yaml`]: text });
     const r = run(['check', 'plans', '--format', format, '--today', TODAY], dir);
     expect(r.code).toBe(1);

@@ -20,6 +20,8 @@ export interface CheckJob {
   configFile?: string;
   /** The folder paths are shown relative to. */
   cwd: string;
+  /** Record each plan's SHA-256 (the markdown report identifies the exact version checked). */
+  digest?: boolean;
 }
 
 /** A file's result plus what the main thread needs besides the findings. */
@@ -49,13 +51,16 @@ export function isPlanCandidate(text: string): boolean {
 
 /** Checks one file. Never throws: an unreadable file becomes a result with `error`. */
 export async function checkFile(resolver: SettingsResolver, file: string, job: CheckJob): Promise<CheckedFile> {
+  let bytes: Buffer | undefined;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // The bytes only when they are hashed: a plain UTF-8 read skips making a Buffer.
+    if (job.digest) text = (bytes = readFileSync(file)).toString('utf8');
+    else text = readFileSync(file, 'utf8');
   } catch (e) {
     return { ...baseResult(file, job), status: 'unreadable', error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
   }
-  return checkText(resolver, file, text, job);
+  return checkText(resolver, file, text, job, bytes);
 }
 
 function baseResult(file: string, job: CheckJob) {
@@ -64,9 +69,10 @@ function baseResult(file: string, job: CheckJob) {
 
 /**
  * Checks `text` as the content of `file` (reported as that file, with that file's config): the
- * step after reading, and the whole check of a plan read from stdin.
+ * step after reading, and the whole check of a plan read from stdin. `bytes` are what was read,
+ * for the digest (else `text` in UTF-8).
  */
-export async function checkText(resolver: SettingsResolver, file: string, text: string, job: CheckJob): Promise<CheckedFile> {
+export async function checkText(resolver: SettingsResolver, file: string, text: string, job: CheckJob, bytes?: Uint8Array): Promise<CheckedFile> {
   const base = baseResult(file, job);
   if (!isPlanCandidate(text)) return { ...base, status: 'skipped' };
   const settings = resolver.forFile(file);
@@ -85,5 +91,12 @@ export async function checkText(resolver: SettingsResolver, file: string, text: 
     suppressed: report.suppressed,
     ...(settings.configFile ? { configFile: settings.configFile } : {}),
     ...(settings.diagnostics.length ? { configProblems: settings.diagnostics } : {}),
+    ...(job.digest ? { sha256: await sha256(bytes ?? Buffer.from(text, 'utf8')) } : {}),
   };
+}
+
+/** Hex SHA-256, what `sha256sum` prints; node:crypto is loaded only by runs that ask for it. */
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  return createHash('sha256').update(bytes).digest('hex');
 }

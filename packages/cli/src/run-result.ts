@@ -2,7 +2,7 @@
  * CLI, results step: what a `check` run produced per file, the counts over all files, and the
  * exit code they lead to. Formatters read these; nothing here prints.
  */
-import type { Diagnostic, PlanKind } from '@laatuvahti/core';
+import type { Diagnostic, PlanKind, RuleOutcome } from '@laatuvahti/core';
 
 /** `1 plan file`, `2 plan files`: a count with the word in the number it needs (English). */
 export function countOf(n: number, one: string, many: string): string {
@@ -29,6 +29,10 @@ export interface FileResult {
   baselined?: Diagnostic[];
   /** Why the file could not be read (status `unreadable`). */
   error?: string;
+  /** SHA-256 of the file's bytes, hex (when the report asks for it: markdown). */
+  sha256?: string;
+  /** What became of every rule of the plan's kind (when the report asks for it: markdown). */
+  outcomes?: RuleOutcome[];
 }
 
 /** Counts over a run. */

@@ -71,12 +71,13 @@ export { readRuleFile, readReferenceFile, readConfigFile, readDefinition, ruleLo
 export { ruleFileSchema, configFileSchema, referenceFileSchema, KNOWN_FACTS, type RuleFile, type ConfigFile, type ReferenceFile, type RuleCheck } from './rules/rule-schema.js';
 export { KNOWN_OPERATORS, OPERATORS, isEmptyValue } from './rules/operators.js';
 export { isValidBusinessId, isValidPersonalId, maskIdentifier, redactPersonalIds, PERSONAL_ID_SCAN_RE } from './rules/checksums.js';
+export { ruleOutcomes, type RuleOutcome, type RuleOutcomeKind, type OutcomeInput } from './outcomes.js';
 export { parseInterval, addInterval, isLongerThan } from './rules/interval.js';
 export { parsePath, formatPath, getAt, expandPath, toDataPath } from './rules/data-path.js';
 export { parseText, positionAt, rangeOf, type ParsedText, type SyntaxProblem } from './parse/parse-text.js';
 export { locatePath, type Location } from './parse/locate.js';
 export { isPlanText } from './plan-detect.js';
-export { schemasByKind, selfMonitoringPlanSchema, serviceDescriptionSchema, API_VERSION, KINDS, type PlanKind, type SelfMonitoringPlan, type ServiceDescription } from './schema/index.js';
+export { schemasByKind, selfMonitoringPlanSchema, serviceDescriptionSchema, API_VERSION, KINDS, KIND_NAMES, type PlanKind, type SelfMonitoringPlan, type ServiceDescription } from './schema/index.js';
 export { schemaAt, knownKeys, enumValues, validateShape } from './schema/validate-shape.js';
 export { descriptionsOf } from './schema/meta.js';
 export { keySkeleton, placeholderValue, renderScalar, schemaKind, unwrapSchema, type SchemaKind, type SkeletonOptions } from './schema/key-skeleton.js';

@@ -5,7 +5,7 @@
  * placeholder is checked against the schema, so a skeleton never yields a `schema-*` finding.
  */
 import type { z } from 'zod';
-import { schemasByKind, API_VERSION, type PlanKind } from './schema/index.js';
+import { schemasByKind, API_VERSION, KIND_NAMES, type PlanKind } from './schema/index.js';
 import { currentDate } from './check.js';
 import type { Locale } from './types.js';
 import { descriptionsOf } from './schema/meta.js';
@@ -37,11 +37,6 @@ interface Line {
 }
 
 const COMMENT_COLUMN = 44;
-
-const KIND_NAMES: Record<PlanKind, Record<Locale, string>> = {
-  SelfMonitoringPlan: { fi: 'Omavalvontasuunnitelma', sv: 'Plan för egenkontroll', en: 'Self-monitoring plan' },
-  ServiceDescription: { fi: 'Palvelukuvaus', sv: 'Tjänstebeskrivning', en: 'Service description' },
-};
 
 const HEADER: Record<Locale, (kindName: string) => string[]> = {
   fi: (k) => [

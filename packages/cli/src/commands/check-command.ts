@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { currentDate, type FileDiagnostic, type Locale } from '@laatuvahti/core';
+import { currentDate, ruleOutcomes, type FileDiagnostic, type Locale } from '@laatuvahti/core';
+import type { SettingsResolver } from '@laatuvahti/core/node';
 import { findFiles } from '../find-files.js';
 import { checkFiles } from '../check-files.js';
 import { checkText, createResolver, type CheckJob, type CheckedFile } from '../check-file.js';
@@ -52,6 +53,7 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
     cwd: io.cwd,
     ...(options.locale ? { locale: options.locale } : {}),
     ...(configFile ? { configFile } : {}),
+    ...(options.format === 'markdown' ? { digest: true } : {}),
   };
   let checked = fromStdin ? await checkStdin(resolve(io.cwd, options.stdinFilename ?? STDIN_NAME), job, io) : await checkMany(files, job, io, workerEntry);
   if (checked === EXIT_TOOL_ERROR) return EXIT_TOOL_ERROR;
@@ -75,6 +77,11 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
     checked = applied.results;
     absent = applied.absent;
   }
+
+  // Evidence of what was checked (markdown): from every finding, before --quiet drops warnings,
+  // so that a rule with warnings is never reported as passed.
+  const resolver = options.format === 'markdown' || options.format === 'sarif' ? createResolver(job) : undefined;
+  if (options.format === 'markdown') checked = withOutcomes(checked, resolver!, job.today);
 
   const results = options.quiet ? onlyErrors(checked) : checked;
   const summary = summarize(results);
@@ -103,7 +110,7 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
   const text = formatter({
     results,
     summary,
-    rules: options.format === 'sarif' ? rulesOf(checked, job, locale, io.cwd) : [],
+    rules: resolver ? rulesOf(checked, resolver, locale, io.cwd) : [],
     locale,
     color: options.format === 'stylish' && useColor(options.color, io, options.output !== undefined),
     cwd: io.cwd,
@@ -167,9 +174,17 @@ function writeOrReport(io: CliIo, file: string, text: string): boolean {
   }
 }
 
+/** Each checked plan with the outcome of every rule of its kind, under its own config. */
+function withOutcomes(checked: readonly CheckedFile[], resolver: SettingsResolver, today: string): CheckedFile[] {
+  return checked.map((r) => {
+    if (r.status !== 'checked') return r;
+    const { pack, settings } = resolver.forFile(r.file);
+    return { ...r, outcomes: ruleOutcomes(pack, r, { today, settings }) };
+  });
+}
+
 /** The rules of every pack the run used (one per distinct config file). */
-function rulesOf(checked: readonly CheckedFile[], job: CheckJob, locale: Locale, cwd: string): RuleInfo[] {
-  const resolver = createResolver(job);
+function rulesOf(checked: readonly CheckedFile[], resolver: SettingsResolver, locale: Locale, cwd: string): RuleInfo[] {
   const samples = new Map<string, string>();
   for (const r of checked) if (r.status === 'checked' && !samples.has(r.configFile ?? '')) samples.set(r.configFile ?? '', r.file);
   if (samples.size === 0) samples.set('', resolve(cwd, 'plan.yaml'));

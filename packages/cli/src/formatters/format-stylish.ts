@@ -5,7 +5,8 @@
  */
 import type { Diagnostic, Locale, Severity } from '@laatuvahti/core';
 import { countOf as n, type RunSummary } from '../run-result.js';
-import { checkedFiles, untilText, type Formatter } from './report-input.js';
+import { checkedFiles, oneLine, untilText, type Formatter } from './report-input.js';
+import { SEVERITY_WORDS, SKIPPED_WORDS } from './words.js';
 
 type Paint = (text: string) => string;
 
@@ -30,7 +31,7 @@ interface Words {
 
 const WORDS: Record<Locale, Words> = {
   en: {
-    severity: { error: 'error', warning: 'warning', info: 'info', suppressed: 'suppressed' },
+    severity: SEVERITY_WORDS.en,
     problems: (c) => n(c, 'problem', 'problems'),
     errors: (c) => n(c, 'error', 'errors'),
     warnings: (c) => n(c, 'warning', 'warnings'),
@@ -39,11 +40,11 @@ const WORDS: Record<Locale, Words> = {
     clean: (c) => `${n(c, 'plan file', 'plan files')} checked, no problems`,
     suppressed: (c) => `${n(c, 'finding', 'findings')} suppressed`,
     baselined: (c) => `${n(c, 'finding', 'findings')} in the baseline`,
-    skipped: (c) => `${n(c, 'non-plan YAML file', 'non-plan YAML files')} skipped`,
+    skipped: SKIPPED_WORDS.en,
     unchecked: (c) => `${n(c, 'plan', 'plans')} could not be checked`,
   },
   fi: {
-    severity: { error: 'virhe', warning: 'varoitus', info: 'huomio', suppressed: 'vaiennettu' },
+    severity: SEVERITY_WORDS.fi,
     problems: (c) => n(c, 'ongelma', 'ongelmaa'),
     errors: (c) => n(c, 'virhe', 'virhettä'),
     warnings: (c) => n(c, 'varoitus', 'varoitusta'),
@@ -52,11 +53,11 @@ const WORDS: Record<Locale, Words> = {
     clean: (c) => `${n(c, 'suunnitelma', 'suunnitelmaa')} tarkistettu, ei ongelmia`,
     suppressed: (c) => `${n(c, 'havainto', 'havaintoa')} vaiennettu`,
     baselined: (c) => `${n(c, 'havainto', 'havaintoa')} lähtötasossa`,
-    skipped: (c) => `${n(c, 'muu YAML-tiedosto', 'muuta YAML-tiedostoa')} ohitettu`,
+    skipped: SKIPPED_WORDS.fi,
     unchecked: (c) => `${n(c, 'suunnitelmaa', 'suunnitelmaa')} ei voitu tarkistaa`,
   },
   sv: {
-    severity: { error: 'fel', warning: 'varning', info: 'info', suppressed: 'undantagen' },
+    severity: SEVERITY_WORDS.sv,
     problems: (c) => n(c, 'problem', 'problem'),
     errors: (c) => n(c, 'fel', 'fel'),
     warnings: (c) => n(c, 'varning', 'varningar'),
@@ -65,7 +66,7 @@ const WORDS: Record<Locale, Words> = {
     clean: (c) => `${n(c, 'plan kontrollerad', 'planer kontrollerade')}, inga problem`,
     suppressed: (c) => `${n(c, 'fynd', 'fynd')} ${c === 1 ? 'undantaget' : 'undantagna'}`,
     baselined: (c) => `${n(c, 'fynd', 'fynd')} i baslinjen`,
-    skipped: (c) => `${n(c, 'annan YAML-fil', 'andra YAML-filer')} ${c === 1 ? 'överhoppad' : 'överhoppade'}`,
+    skipped: SKIPPED_WORDS.sv,
     unchecked: (c) => `${n(c, 'plan', 'planer')} kunde inte kontrolleras`,
   },
 };
@@ -100,7 +101,7 @@ export const formatStylish: Formatter = (input) => {
       ...file.suppressed.map((d) => row(d, 'suppressed', `${d.suppressed?.justification ?? ''}${untilText(d)}`)),
     ];
     const w = { where: width(rows, 'where'), label: width(rows, 'label') };
-    lines.push(paint.underline(printable(file.path)));
+    lines.push(paint.underline(oneLine(file.path)));
     for (const r of rows) {
       const label = paint[r.severity](pad(words.severity[r.severity], w.label));
       // Messages are sentences of very different lengths: padding them would push the rule id
@@ -114,17 +115,9 @@ export const formatStylish: Formatter = (input) => {
   return lines.join('\n') + '\n';
 
   function row(d: Diagnostic, severity: Row['severity'], message: string): Row {
-    return { where: `${d.range.start.line + 1}:${d.range.start.character + 1}`, label: words.severity[severity], severity, message: printable(message), ruleId: d.ruleId };
+    return { where: `${d.range.start.line + 1}:${d.range.start.character + 1}`, label: words.severity[severity], severity, message: oneLine(message), ruleId: d.ruleId };
   }
 };
-
-/**
- * Text from a plan (activity names, reasons, file names) can hold line breaks or escape
- * sequences; at a terminal they would break the layout or be interpreted, so they become spaces.
- */
-function printable(text: string): string {
-  return text.replace(/\r\n|[\u0000-\u001f\u007f-\u009f]/g, ' ');
-}
 
 function width(rows: Row[], key: 'where' | 'label'): number {
   return Math.max(...rows.map((r) => r[key].length));

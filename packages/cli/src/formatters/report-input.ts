@@ -56,3 +56,12 @@ export function checkedFiles(input: ReportInput): FileResult[] {
 export function untilText(d: Diagnostic): string {
   return d.suppressed?.until ? ` (until ${d.suppressed.until})` : '';
 }
+
+/**
+ * Text from a plan (activity names, reasons, file names) can hold line breaks or escape
+ * sequences; at a terminal or in a table row they would break the layout or be interpreted, so
+ * they become spaces.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n|[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}

@@ -4,10 +4,17 @@
 import { z } from 'zod';
 import { described as d } from './meta.js';
 import { isoDate } from './primitives.js';
+import type { Locale } from '../types.js';
 
 export const API_VERSION = 'laatuvahti/v1';
 export const KINDS = ['SelfMonitoringPlan', 'ServiceDescription'] as const;
 export type PlanKind = (typeof KINDS)[number];
+
+/** What each kind is called in each language (the statutes' and the seeds' terms). */
+export const KIND_NAMES: Readonly<Record<PlanKind, Record<Locale, string>>> = {
+  SelfMonitoringPlan: { fi: 'Omavalvontasuunnitelma', sv: 'Plan för egenkontroll', en: 'Self-monitoring plan' },
+  ServiceDescription: { fi: 'Palvelukuvaus', sv: 'Tjänstebeskrivning', en: 'Service description' },
+};
 
 /** The header keys every plan file starts with. */
 export function documentHeader(kind: PlanKind) {

@@ -6,7 +6,7 @@ import { selfMonitoringPlanSchema } from './self-monitoring-plan.js';
 import { serviceDescriptionSchema } from './service-description.js';
 import type { PlanKind } from './common.js';
 
-export { API_VERSION, KINDS, type PlanKind } from './common.js';
+export { API_VERSION, KINDS, KIND_NAMES, type PlanKind } from './common.js';
 export { selfMonitoringPlanSchema, type SelfMonitoringPlan } from './self-monitoring-plan.js';
 export { serviceDescriptionSchema, type ServiceDescription } from './service-description.js';
 

@@ -1,0 +1,20 @@
+/**
+ * CLI, formatting step: words more than one human-readable report uses (stylish, markdown), in
+ * the run's locale.
+ */
+import type { Locale, Severity } from '@laatuvahti/core';
+import { countOf as n } from '../run-result.js';
+
+/** A finding's severity; `suppressed` for one silenced by a suppression comment. */
+export const SEVERITY_WORDS: Record<Locale, Record<Severity | 'suppressed', string>> = {
+  en: { error: 'error', warning: 'warning', info: 'info', suppressed: 'suppressed' },
+  fi: { error: 'virhe', warning: 'varoitus', info: 'huomio', suppressed: 'vaiennettu' },
+  sv: { error: 'fel', warning: 'varning', info: 'info', suppressed: 'undantagen' },
+};
+
+/** "3 non-plan YAML files skipped". */
+export const SKIPPED_WORDS: Record<Locale, (count: number) => string> = {
+  en: (c) => `${n(c, 'non-plan YAML file', 'non-plan YAML files')} skipped`,
+  fi: (c) => `${n(c, 'muu YAML-tiedosto', 'muuta YAML-tiedostoa')} ohitettu`,
+  sv: (c) => `${n(c, 'annan YAML-fil', 'andra YAML-filer')} ${c === 1 ? 'överhoppad' : 'överhoppade'}`,
+};
