@@ -99,6 +99,15 @@ describe('shapes', () => {
     expect(d[4]!.message).toBe('The required key "from" is missing from "feedback[0]".');
   });
 
+  it('says that a merge key is not supported instead of suggesting a key, and offers no rename', async () => {
+    const text = `${HEADER}responsiblePersons:\n  - &base\n    id: a\n    name: Liisa\n  - <<: *base\n    id: b\n`;
+    const d = await builtinFindings(text);
+    expect(d.map((x) => `${at(x)} ${x.messageId}`)).toEqual(['6:4-6:6 schema-unknown-key mergeKey']);
+    expect(d[0]!.message).toBe('Merge keys ("<<") are not supported: write the keys out here in full. Laatuvahti reads the plan as written, so keys merged in from elsewhere are not taken into account.');
+    expect(d[0]!.fix).toBeUndefined();
+    expect((await builtinFindings(text, 'sv'))[0]!.message).toMatch(/^Sammanslagningsnycklar \("<<"\) stöds inte/);
+  });
+
   it('suggests the closest enum value and key, with a fix hint', async () => {
     const d = await builtinFindings(`${HEADER}unit:\n  housingTyp: community-housin\n`);
     expect(d.map(at)).toEqual(['3:2-3:12 schema-unknown-key']);

@@ -118,6 +118,11 @@ export const BUILTIN_MESSAGES: Record<string, Texts> = {
     sv: 'Okänd nyckel "{{key}}". Menade du "{{suggestion}}"?',
     en: 'Unknown key "{{key}}". Did you mean "{{suggestion}}"?',
   },
+  mergeKey: {
+    fi: 'Yhdistämisavaimia ("<<") ei tueta: kirjoita avaimet tähän kokonaan. Laatuvahti lukee suunnitelman sellaisenaan, joten muualta yhdistettäviä avaimia ei oteta huomioon.',
+    sv: 'Sammanslagningsnycklar ("<<") stöds inte: skriv ut nycklarna här i sin helhet. Laatuvahti läser planen som den är skriven, så nycklar som slås samman från annat håll beaktas inte.',
+    en: 'Merge keys ("<<") are not supported: write the keys out here in full. Laatuvahti reads the plan as written, so keys merged in from elsewhere are not taken into account.',
+  },
   ruleFileInvalid: {
     fi: 'Virheellinen tiedosto: {{detail}}',
     sv: 'Ogiltig fil: {{detail}}',

@@ -8,6 +8,13 @@ import { closest } from '../suggest.js';
 import { formatPath, getAt } from '../rules/data-path.js';
 import { FORMAT_TOKENS } from './primitives.js';
 
+/**
+ * YAML 1.1's merge key. Plans are read with merge keys off (their expansion is a known
+ * denial-of-service vector), so `<<` is an ordinary, unknown key whose merged keys the rules do
+ * not see; it gets a message that says so instead of a "did you mean".
+ */
+const MERGE_KEY = '<<';
+
 /** A schema problem, still on a data path. */
 export interface ShapeFinding {
   ruleId: 'schema-type' | 'schema-unknown-key';
@@ -112,6 +119,10 @@ function collectIssue(root: z.ZodType, value: unknown, issue: Issue, out: ShapeF
     case 'unrecognized_keys': {
       const known = knownKeys(schemaAt(root, path));
       for (const k of issue.keys) {
+        if (k === MERGE_KEY) {
+          out.push({ ruleId: 'schema-unknown-key', messageId: 'mergeKey', data: { key: k }, path: [...path, k], anchor: 'key' });
+          continue;
+        }
         const suggestion = closest(k, known.filter((x) => !issue.keys.includes(x)));
         out.push({
           ruleId: 'schema-unknown-key',
