@@ -134,6 +134,17 @@ describe('exact positions across encodings', () => {
     expect(await run(`\uFEFFapiVersion: laatuvahti/v2\nkind: SelfMonitoringPlan\n`)).toEqual(['0:12-0:25 schema-type']);
   });
 
+  it('reports text that was not UTF-8 (Windows-1252 decoded as UTF-8) once, on the first unreadable run, and checks on', async () => {
+    const latin1 = Buffer.from(`${HEADER}unit:\n  name: Kotikallion yhteisöasunnot\n  housingType: x   # yhteisöllinen asuminen\n`, 'latin1');
+    const text = latin1.toString('utf8');
+    const d = await builtinFindings(text);
+    expect(d.map((x) => `${at(x)} ${x.messageId}`)).toEqual(['3:26-3:27 yaml-syntax notUtf8', '4:15-4:16 schema-type badEnum']);
+    expect(d[0]!.message).toBe('Characters in the file could not be read (2 shown as �, the first here): the file was probably saved in another encoding than UTF-8 (e.g. Windows-1252), which loses letters such as ä and ö. Save it as UTF-8.');
+    expect(d[0]!.severity).toBe('error');
+    expect((await builtinFindings('\uFFFD\uFFFDx: 1\n', 'fi')).map((x) => `${at(x)} ${x.messageId}`)[0]).toBe('0:0-0:2 yaml-syntax notUtf8');
+    expect(await run(`${HEADER}unit:\n  name: Kotikallion yhteisöasunnot\n`)).toEqual([]);
+  });
+
   it('counts columns in UTF-16 code units after non-ASCII text', async () => {
     const text = `${HEADER}unit:\n  name: Kotikallion yhteisöasunnot 🏠\n  housingType: x\n`;
     expect(await run(text)).toEqual(['4:15-4:16 schema-type']);

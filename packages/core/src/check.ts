@@ -88,6 +88,7 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
     const detail = locale !== 'en' ? SYNTAX_MESSAGES[p.code]?.[locale] ?? p.message : p.message;
     out.addSpan('yaml-syntax', 'syntax', { detail }, p.start, Math.max(p.end, p.start + 1), [], p.severity);
   }
+  reportUnreadableCharacters(parsed.text, out);
   if (parsed.problems.some((p) => p.severity === 'error')) return out.finish(today);
 
   let doc: unknown;
@@ -171,6 +172,21 @@ class Pace {
     }
     return timeBudgetMs === undefined || now - this.started - this.away <= timeBudgetMs;
   }
+}
+
+/**
+ * U+FFFD is what a decoder puts where bytes were not valid UTF-8: a plan saved as Windows-1252
+ * (Notepad's "ANSI") loses every ä and ö that way, silently. Reported once, on the first run of
+ * them, with the count; the rest of the check goes on, as the text is otherwise readable.
+ */
+function reportUnreadableCharacters(text: string, out: DiagnosticBuilder): void {
+  const first = text.indexOf('\uFFFD');
+  if (first < 0) return;
+  let end = first + 1;
+  while (text.charCodeAt(end) === 0xfffd) end++;
+  let count = 0;
+  for (let i = first; i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
+  out.addSpan('yaml-syntax', 'notUtf8', { count }, first, end, [], 'error');
 }
 
 /** Checks `apiVersion` and `kind`; returns the kind when the document is a plan we can check. */
