@@ -109,12 +109,35 @@ describe('formatMarkdown', () => {
     expect(sv).toContain('| `service-description-published` | – | ☑️ undantagen (2) |');
   });
 
-  it('names the baseline and the files it could not read', () => {
+  it('names the baseline, counts and lists the findings it records, and names the files it could not read', () => {
     const unreadable: FileResult = { file: '/w/locked.yaml', path: 'locked.yaml', status: 'unreadable', error: 'EACCES', diagnostics: [], suppressed: [] };
-    const list = [results[1]!, unreadable];
+    const baselined: FileResult = { ...results[0]!, diagnostics: [], suppressed: [], baselined: [results[0]!.diagnostics[1]!], outcomes: [outcome('social-activity-regular', 'baselined', { baselined: 1 })] };
+    const list = [baselined, unreadable];
     const text = formatMarkdown(makeInput({ results: list, summary: summarize(list), baseline: 'laatuvahti-baseline.json' }));
     expect(text).toContain('\nFindings recorded in the baseline laatuvahti-baseline.json do not fail the check.\n');
+    expect(text).toContain(
+      [
+        '| Plan | Kind | Result | Errors | Warnings | Suppressed | In the baseline |',
+        '| --- | --- | --- | ---: | ---: | ---: | ---: |',
+        '| plans/a.yaml | Self-monitoring plan | ✅ passes | 0 | 0 | 0 | 1 |',
+      ].join('\n'),
+    );
     expect(text).toContain('\nCould not be read: locked.yaml (EACCES).\n');
+    expect(text).toContain(
+      [
+        '### Findings in the baseline',
+        '',
+        '| Line:col | Severity | Finding | Rule |',
+        '| --- | --- | --- | --- |',
+        '| 8:14 | error | The activity "Retket" takes place too rarely (3 months); regular means at least every month. | [`social-activity-regular`](https://example.test/rules/social-activity-regular/README.md) |',
+        '',
+        '### Rules',
+        '',
+        '| Rule | Source | Outcome |',
+        '| --- | --- | --- |',
+        '| [`social-activity-regular`](https://example.test/rules/social-activity-regular/README.md) Social activity takes place regularly | Valvira guidance (R39) | ☑️ in the baseline (1) |',
+      ].join('\n'),
+    );
   });
 
   it('keeps text from a plan from becoming markup', () => {

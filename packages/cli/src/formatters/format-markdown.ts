@@ -18,6 +18,8 @@ interface Words {
   intro: (today: string, version: string, checked: number) => string;
   baseline: (file: string) => string;
   overview: [plan: string, kind: string, result: string, errors: string, warnings: string, suppressed: string];
+  /** The overview's last column with `--baseline`. */
+  inBaseline: string;
   result: Record<PlanResult, string>;
   findings: string;
   findingColumns: [where: string, severity: string, finding: string, rule: string];
@@ -41,6 +43,7 @@ const WORDS: Record<Locale, Words> = {
     intro: (today, version, c) => `${n(c, 'plan', 'plans')} checked against the rules in force on ${today} (laatuvahti ${version}).`,
     baseline: (file) => `Findings recorded in the baseline ${file} do not fail the check.`,
     overview: ['Plan', 'Kind', 'Result', 'Errors', 'Warnings', 'Suppressed'],
+    inBaseline: 'In the baseline',
     result: { passes: '✅ passes', warnings: '⚠️ warnings', fails: '❌ fails', unchecked: '❌ could not be checked' },
     findings: 'Findings',
     findingColumns: ['Line:col', 'Severity', 'Finding', 'Rule'],
@@ -60,6 +63,7 @@ const WORDS: Record<Locale, Words> = {
     intro: (today, version, c) => `${n(c, 'suunnitelma', 'suunnitelmaa')} tarkistettu ${today} voimassa olevia sääntöjä vasten (laatuvahti ${version}).`,
     baseline: (file) => `Lähtötasotiedostoon ${file} kirjatut havainnot eivät johda hylkäämiseen.`,
     overview: ['Suunnitelma', 'Laji', 'Tulos', 'Virheet', 'Varoitukset', 'Vaiennetut'],
+    inBaseline: 'Lähtötasossa',
     result: { passes: '✅ hyväksytty', warnings: '⚠️ varoituksia', fails: '❌ hylätty', unchecked: '❌ ei voitu tarkistaa' },
     findings: 'Havainnot',
     findingColumns: ['Rivi:sarake', 'Vakavuus', 'Havainto', 'Sääntö'],
@@ -79,6 +83,7 @@ const WORDS: Record<Locale, Words> = {
     intro: (today, version, c) => `${n(c, 'plan', 'planer')} ${c === 1 ? 'kontrollerad' : 'kontrollerade'} mot reglerna i kraft ${today} (laatuvahti ${version}).`,
     baseline: (file) => `Fynd som finns i baslinjen ${file} leder inte till underkännande.`,
     overview: ['Plan', 'Typ', 'Resultat', 'Fel', 'Varningar', 'Undantagna'],
+    inBaseline: 'I baslinjen',
     result: { passes: '✅ godkänd', warnings: '⚠️ varningar', fails: '❌ underkänd', unchecked: '❌ kunde inte kontrolleras' },
     findings: 'Fynd',
     findingColumns: ['Rad:kolumn', 'Allvarlighetsgrad', 'Fynd', 'Regel'],
@@ -146,12 +151,13 @@ export const formatMarkdown: Formatter = (input) => {
   out.push(
     '',
     ...table(
-      words.overview,
+      input.baseline ? [...words.overview, words.inBaseline] : words.overview,
       files.map((f) => {
         const count = (s: Severity) => String(f.diagnostics.filter((d) => d.severity === s).length);
-        return [mdText(f.path), f.kind ? KIND_NAMES[f.kind][input.locale] : '–', words.result[planResult(f)], count('error'), count('warning'), String(f.suppressed.length)];
+        const row = [mdText(f.path), f.kind ? KIND_NAMES[f.kind][input.locale] : '–', words.result[planResult(f)], count('error'), count('warning'), String(f.suppressed.length)];
+        return input.baseline ? [...row, String(f.baselined?.length ?? 0)] : row;
       }),
-      [3, 4, 5],
+      [3, 4, 5, 6],
     ),
   );
   const skipped = input.summary.skipped;
@@ -164,17 +170,17 @@ export const formatMarkdown: Formatter = (input) => {
     const facts = [file.kind ? KIND_NAMES[file.kind][input.locale] : words.result.unchecked, ...(file.sha256 ? [`SHA-256 \`${file.sha256}\``] : [])];
     out.push(facts.join(' · '));
     if (file.outcomes?.length) out.push('', `${words.rules}: ${outcomeCounts(file.outcomes, words)}.`);
-    if (file.diagnostics.length > 0) {
-      out.push('', `### ${words.findings}`, '');
-      out.push(...table(words.findingColumns, file.diagnostics.map((d) => [where(d), SEVERITY_WORDS[input.locale][d.severity], mdText(d.message), ruleLink(d.ruleId)])));
-    }
-    const reasons = (heading: string, list: readonly Diagnostic[], reason: (d: Diagnostic) => string) => {
+    const findings = (heading: string, list: readonly Diagnostic[]) => {
       if (list.length === 0) return;
       out.push('', `### ${heading}`, '');
-      out.push(...table(words.reasonColumns, list.map((d) => [where(d), ruleLink(d.ruleId), mdText(reason(d))])));
+      out.push(...table(words.findingColumns, list.map((d) => [where(d), SEVERITY_WORDS[input.locale][d.severity], mdText(d.message), ruleLink(d.ruleId)])));
     };
-    reasons(words.suppressed, file.suppressed, (d) => `${d.suppressed?.justification ?? ''}${untilText(d)}`);
-    reasons(words.baselined, file.baselined ?? [], (d) => d.message);
+    findings(words.findings, file.diagnostics);
+    if (file.suppressed.length > 0) {
+      out.push('', `### ${words.suppressed}`, '');
+      out.push(...table(words.reasonColumns, file.suppressed.map((d) => [where(d), ruleLink(d.ruleId), mdText(`${d.suppressed?.justification ?? ''}${untilText(d)}`)])));
+    }
+    findings(words.baselined, file.baselined ?? []);
     if (!file.kind) {
       out.push('', words.unchecked);
       continue;
