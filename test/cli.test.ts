@@ -342,6 +342,18 @@ describe('formats', () => {
     expect(sections.find((s) => s.startsWith('c/broken.yaml\n'))).toContain('No rule could be evaluated: the findings above must be fixed first.');
   });
 
+  it('gitlab writes a Code Quality issue per finding core reports, with unique fingerprints', async () => {
+    const dir = folder({ 'plans/a.yaml': PLAN, 'plans/b.yaml': PLAN.replace('Retket', 'Kesäretket') });
+    const r = run(['check', 'plans', '--format', 'gitlab', '--today', TODAY], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { check_name: string; severity: string; fingerprint: string; description: string; location: { path: string; lines: { begin: number } } }[];
+    const expected = await check(PLAN, { today: TODAY });
+    const forA = report.filter((i) => i.location.path === 'plans/a.yaml');
+    expect(forA.map((i) => [i.check_name, i.location.lines.begin, i.description])).toEqual(expected.map((d) => [d.ruleId, d.range.start.line + 1, d.message]));
+    expect(forA.find((i) => i.check_name === 'social-activity-regular')).toMatchObject({ severity: 'major', location: { lines: { begin: 8 } } });
+    expect(new Set(report.map((i) => i.fingerprint)).size).toBe(report.length);
+  });
+
   it('github prints one annotation line per finding, escaped', async () => {
     const text = PLAN.replace('Retket', '100% Retket');
     const dir = folder({ 'x,y:z.yaml': text });
@@ -473,7 +485,7 @@ describe('privacy', () => {
     `      # laatuvahti-disable-next-line social-activity-regular -- agreed with the relative of ${ID} (until 2027-01-01)\n      every: 3 months\n`,
   );
 
-  it.each(['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'])('%s never shows a personal identity code in full', (format) => {
+  it.each(['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown'])('%s never shows a personal identity code in full', (format) => {
     const dir = folder({ [`plans/${ID}.yaml`]: text });
     const r = run(['check', 'plans', '--format', format, '--today', TODAY], dir);
     expect(r.code).toBe(1);
@@ -483,7 +495,8 @@ describe('privacy', () => {
     const written = readFileSync(join(dir, 'out', 'report'), 'utf8');
     expect(toFile.stdout + toFile.stderr + written).not.toContain(ID);
     expect(written).toContain(MASKED);
-    if (format !== 'github') expect(written).toContain(`agreed with the relative of ${MASKED}`);
+    // GitHub annotations and GitLab issues are findings only; the others list suppressions too.
+    if (format !== 'github' && format !== 'gitlab') expect(written).toContain(`agreed with the relative of ${MASKED}`);
   });
 
   it('masks codes in error messages on stderr too', () => {

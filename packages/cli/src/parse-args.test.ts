@@ -22,7 +22,7 @@ describe('parseArgs', () => {
     [['check', '--bogus'], 'Unknown option "--bogus" for "check".'],
     [['check', '-x'], 'Unknown option "-x" for "check".'],
     [['rules', '--format', 'json'], 'Unknown option "--format" for "rules".'],
-    [['check', '--format', 'xml'], 'Invalid value "xml" for "--format": use stylish, json, sarif, junit, github, markdown.'],
+    [['check', '--format', 'xml'], 'Invalid value "xml" for "--format": use stylish, json, sarif, junit, github, gitlab, markdown.'],
     [['check', '--format'], 'Option "--format" needs a value (NAME).'],
     [['check', '--today', '2026-02-30'], 'Invalid date "2026-02-30" for "--today": use YYYY-MM-DD.'],
     [['check', '--max-warnings', 'many'], 'Invalid number "many" for "--max-warnings": use a whole number (0 or more; -1 for no limit).'],

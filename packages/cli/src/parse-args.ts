@@ -7,7 +7,7 @@
 export const COMMANDS = ['check', 'rules', 'explain', 'init', 'test-rules'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 const LOCALE_VALUES = ['fi', 'sv', 'en'] as const;
@@ -23,7 +23,7 @@ interface FlagSpec {
 }
 
 const F = {
-  format: { name: 'format', short: 'f', value: 'NAME', values: FORMATS, help: 'stylish (default), json, sarif, junit, github or markdown' },
+  format: { name: 'format', short: 'f', value: 'NAME', values: FORMATS, help: 'stylish (default), json, sarif, junit, github, gitlab or markdown' },
   output: { name: 'output', short: 'o', value: 'FILE', help: 'write the report to FILE instead of stdout' },
   today: { name: 'today', value: 'YYYY-MM-DD', help: 'the date rules compare with (default: today, UTC)' },
   locale: { name: 'locale', value: 'fi|sv|en', values: LOCALE_VALUES, help: 'language of messages (default: config, else en)' },

@@ -16,6 +16,8 @@ export async function loadFormatter(format: FormatName): Promise<Formatter> {
       return (await import('./format-junit.js')).formatJunit;
     case 'github':
       return (await import('./format-github.js')).formatGithub;
+    case 'gitlab':
+      return (await import('./format-gitlab.js')).formatGitlab;
     case 'markdown':
       return (await import('./format-markdown.js')).formatMarkdown;
     default:
