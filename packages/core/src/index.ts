@@ -72,6 +72,7 @@ export { ruleFileSchema, configFileSchema, referenceFileSchema, KNOWN_FACTS, typ
 export { KNOWN_OPERATORS, OPERATORS, isEmptyValue } from './rules/operators.js';
 export { isValidBusinessId, isValidPersonalId, maskIdentifier, redactPersonalIds, PERSONAL_ID_SCAN_RE } from './rules/checksums.js';
 export { ruleOutcomes, type RuleOutcome, type RuleOutcomeKind, type OutcomeInput } from './outcomes.js';
+export { complianceReport, reportedRules, markdownText, SEVERITY_NAMES, type ComplianceReportInput, type ReportedPlan, type ReportedRule } from './report/compliance-report.js';
 export { parseInterval, addInterval, isLongerThan } from './rules/interval.js';
 export { parsePath, formatPath, getAt, expandPath, toDataPath } from './rules/data-path.js';
 export { parseText, positionAt, rangeOf, type ParsedText, type SyntaxProblem } from './parse/parse-text.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleOutcome } from '@laatuvahti/core';
-import { formatMarkdown, mdText } from './format-markdown.js';
+import { formatMarkdown } from './format-markdown.js';
 import { makeInput, results } from '../testing/report-fixture.js';
 import { summarize, type FileResult } from '../run-result.js';
 
@@ -138,12 +138,5 @@ describe('formatMarkdown', () => {
         '| [`social-activity-regular`](https://example.test/rules/social-activity-regular/README.md) Social activity takes place regularly | Valvira guidance (R39) | ☑️ in the baseline (1) |',
       ].join('\n'),
     );
-  });
-
-  it('keeps text from a plan from becoming markup', () => {
-    expect(mdText('a | b')).toBe('a \\| b');
-    expect(mdText('<img src=x onerror=alert(1)>')).toBe('\\<img src=x onerror=alert(1)\\>');
-    expect(mdText('**bold** _it_ `code` [link](x) ![i](y) # h ~s~ &amp; \\')).toBe('\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\[link\\](x) \\!\\[i\\](y) \\# h \\~s\\~ \\&amp; \\\\');
-    expect(mdText('line\r\nbreak\ttab')).toBe('line break tab');
   });
 });

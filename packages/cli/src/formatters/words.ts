@@ -2,14 +2,14 @@
  * CLI, formatting step: words more than one human-readable report uses (stylish, markdown), in
  * the run's locale.
  */
-import type { Locale, Severity } from '@laatuvahti/core';
+import { SEVERITY_NAMES, type Locale, type Severity } from '@laatuvahti/core';
 import { countOf as n } from '../run-result.js';
 
-/** A finding's severity; `suppressed` for one silenced by a suppression comment. */
+/** A finding's severity (as core's reports name it); `suppressed` for one silenced by a suppression comment. */
 export const SEVERITY_WORDS: Record<Locale, Record<Severity | 'suppressed', string>> = {
-  en: { error: 'error', warning: 'warning', info: 'info', suppressed: 'suppressed' },
-  fi: { error: 'virhe', warning: 'varoitus', info: 'huomio', suppressed: 'vaiennettu' },
-  sv: { error: 'fel', warning: 'varning', info: 'info', suppressed: 'undantagen' },
+  en: { ...SEVERITY_NAMES.en, suppressed: 'suppressed' },
+  fi: { ...SEVERITY_NAMES.fi, suppressed: 'vaiennettu' },
+  sv: { ...SEVERITY_NAMES.sv, suppressed: 'undantagen' },
 };
 
 /** "3 non-plan YAML files skipped". */
