@@ -10,6 +10,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { LspClient, SERVER, applyEdits, type Publish, type WireDiagnostic, type WireEdit } from './lsp-client';
@@ -479,6 +480,39 @@ describe('custom requests', () => {
     await c.openQuietly(planUri, PLAN);
     await cleared;
     expect(ours((await live).diagnostics).length).toBe(4);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('complianceReport gives the Markdown report of the editor text, in the locale; null for what is not a plan', async () => {
+    const ws = join(dir, 'ws-report');
+    mkdirSync(join(ws, 'plans'), { recursive: true });
+    const onDisk = PLAN.replace('      every: 3 months\n', '      # laatuvahti-disable-next-line social-activity-regular -- Sovittu omaisen 131052-308T kanssa\n      every: 3 months\n');
+    writeFileSync(join(ws, 'plans', 'plan.yaml'), onDisk);
+    writeFileSync(join(ws, 'other.yaml'), 'name: not a plan\n');
+    const c = client({ rootUri: pathToFileURL(ws).href, initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    const planUri = pathToFileURL(join(ws, 'plans', 'plan.yaml')).href;
+    const report = async (locale?: string) => (await c.request<{ markdown: string } | null>('laatuvahti/complianceReport', { uri: planUri, ...(locale ? { locale } : {}) }))!.markdown;
+    const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+    // Closed: read from disk.
+    const fi = await report('fi');
+    expect(fi.split('\n').slice(0, 3)).toEqual(['# Laatuvahti – tarkistusraportti', '', `1 suunnitelma tarkistettu ${new Date().toISOString().slice(0, 10)} voimassa olevia sääntöjä vasten (laatuvahti 0.1.0).`]);
+    expect(fi).toContain('\n## plans/plan.yaml\n\nOmavalvontasuunnitelma · SHA-256 `' + sha(onDisk) + '`\n');
+    // One activity's finding suppressed (with its reason), the other's (no interval) standing.
+    expect(fi).toMatch(/\n\| \[`social-activity-regular`\]\([^)]+\) Sosiaalista kanssakäymistä [^|]+ \| [^|]+ \(R39\) \| ❌ ei täyty \(1\) \|\n/);
+    expect(fi).toMatch(/\n\| 12:14 \| \[`social-activity-regular`\]\([^)]+\) \| Sovittu omaisen 131052-\*\*\*\* kanssa \|\n/);
+    expect(fi).not.toContain('131052-308T');
+    expect(fi).toMatch(/\n\| 6:3 \| varoitus \| Tuntematon avain "adress"\. Tarkoititko "address"\? \| \[`schema-unknown-key`\]/);
+
+    // Open with unsaved changes: the report is of the editor text.
+    await c.open(planUri, PLAN);
+    const en = await report();
+    expect(en).toContain('SHA-256 `' + sha(PLAN) + '`');
+    expect(en).toMatch(/\n\| \[`social-activity-regular`\]\([^)]+\) [^|]+ \| [^|]+ \| ❌ not met \(2\) \|\n/);
+
+    expect(await c.request('laatuvahti/complianceReport', { uri: pathToFileURL(join(ws, 'other.yaml')).href })).toBeNull();
+    expect(await c.request('laatuvahti/complianceReport', { uri: pathToFileURL(join(ws, 'missing.yaml')).href })).toBeNull();
     expect(await c.stop()).toBe(0);
   });
 });

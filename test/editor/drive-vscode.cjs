@@ -243,6 +243,23 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
       return message;
     });
 
+    await step('Show Compliance Report opens the report of the active plan', async () => {
+      await page.locator(`.tabs-container .tab[aria-label*="${PLAN}"]`).first().click();
+      await runCommand('Laatuvahti: Show Compliance Report');
+      const tab = page.locator('.tabs-container .tab', { hasText: `${PLAN}.md` }).first();
+      await tab.waitFor({ timeout });
+      // The preview renders in a webview (nested frames): read the report from there.
+      const text = await waitUntil('the rendered report with the rule outcomes', async () => {
+        for (const frame of page.frames()) {
+          const t = await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
+          if (/Laatuvahti compliance report/.test(t) && /SHA-256/.test(t) && /social-activity-regular/.test(t) && /not met/.test(t)) return t;
+        }
+        return undefined;
+      });
+      await shot('vscode-compliance-report.png');
+      return `${flat(await tab.innerText())}: ${flat(text).slice(0, 160)}`;
+    });
+
     await step('New Self-Monitoring Plan opens a skeleton', async () => {
       await runCommand('Laatuvahti: New Self-Monitoring Plan');
       await waitUntil('an untitled plan skeleton', async () => {

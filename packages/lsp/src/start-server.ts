@@ -11,7 +11,7 @@ import {
   TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult, type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPlanSkeleton, isPlanText, KINDS, LOCALES, redactPersonalIds, type ParsedText } from '@laatuvahti/core';
+import { createPlanSkeleton, isPlanText, KINDS, LOCALES, redactPersonalIds, type Locale, type ParsedText } from '@laatuvahti/core';
 import { DocumentChecker, type CheckResult } from './document-checker.js';
 import { ParsedDocuments } from './parsed-documents.js';
 import { DIAGNOSTIC_SOURCE } from './to-lsp-diagnostic.js';
@@ -24,7 +24,8 @@ import { provideCodeActions } from './code-actions.js';
 import { provideCompletion } from './completion.js';
 import { provideDocumentSymbols } from './document-symbols.js';
 import { listRules, ruleDocumentation } from './rule-docs.js';
-import { CheckFilesRequest, ListRulesRequest, RuleDocumentationRequest, SkeletonRequest, type CheckFileResult } from './custom-requests.js';
+import { CheckFilesRequest, ComplianceReportRequest, ListRulesRequest, RuleDocumentationRequest, SkeletonRequest, type CheckFileResult } from './custom-requests.js';
+import { planReport } from './plan-report.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 /** Files whose change on disk changes findings: config files and rule folders' contents. */
@@ -286,6 +287,31 @@ export function startServer(connection: Connection): void {
   connection.onRequest(ListRulesRequest, (params) => {
     const s = workspace.forWorkspace();
     return listRules(s.pack, s.settings, params?.locale ?? s.locale);
+  });
+
+  connection.onRequest(ComplianceReportRequest, async (params) => {
+    await ready;
+    const uri = String(params?.uri ?? '');
+    const open = documents.get(uri);
+    const file = uri.startsWith('file:') ? workspace.pathOf(uri) : undefined;
+    let text: string;
+    if (open) {
+      text = open.getText();
+    } else {
+      if (!file) return null;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (e) {
+        log.warn(`laatuvahti: cannot read ${uri}: ${String(e)}`);
+        return null;
+      }
+    }
+    if (!isPlanText(text)) return null;
+    const settings = settingsFor(uri);
+    const locale = LOCALES.includes(params?.locale as Locale) ? (params.locale as Locale) : settings.locale;
+    const markdown = await planReport({ uri, text, ...(file ? { file } : {}), root: workspace.root, settings, locale, version: packageJson.version });
+    // Like every text the server sends: an identity code in a reason or a name stays masked.
+    return { markdown: redactPersonalIds(markdown) };
   });
 
   connection.onRequest(SkeletonRequest, (params) => {

@@ -7,6 +7,7 @@
 export const COMMANDS = {
   checkWorkspace: 'laatuvahti.checkWorkspace',
   showRuleDocumentation: 'laatuvahti.showRuleDocumentation',
+  showComplianceReport: 'laatuvahti.showComplianceReport',
   newSelfMonitoringPlan: 'laatuvahti.newSelfMonitoringPlan',
   newServiceDescription: 'laatuvahti.newServiceDescription',
   restartServer: 'laatuvahti.restartServer',

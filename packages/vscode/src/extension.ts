@@ -9,7 +9,7 @@ import { createClient, SECTION } from './create-client.js';
 import { PlanStatusBar } from './plan-status-bar.js';
 import { registerCommands } from './register-commands.js';
 import { resolveLocale } from './resolve-locale.js';
-import { RULE_DOC_SCHEME, RuleDocumentationProvider } from './rule-documentation-provider.js';
+import { MARKDOWN_SCHEME, MarkdownDocuments } from './markdown-documents.js';
 
 let client: LanguageClient | undefined;
 
@@ -17,18 +17,18 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const locale = () => resolveLocale(vscode.workspace.getConfiguration(SECTION).get('locale'), vscode.env.language);
   const status = new PlanStatusBar(locale);
-  const ruleDocs = new RuleDocumentationProvider();
+  const docs = new MarkdownDocuments();
   const languageClient = createClient(context, { onChecked: (uri) => status.markChecked(uri) });
   client = languageClient;
 
   context.subscriptions.push(
     status,
-    ruleDocs,
-    vscode.workspace.registerTextDocumentContentProvider(RULE_DOC_SCHEME, ruleDocs),
+    docs,
+    vscode.workspace.registerTextDocumentContentProvider(MARKDOWN_SCHEME, docs),
     registerCommands({
       client: () => client,
       locale,
-      ruleDocs,
+      docs,
       restart: async () => {
         status.reset();
         await languageClient.restart();

@@ -10,6 +10,7 @@ export const REQUESTS = {
   ruleDocumentation: 'laatuvahti/ruleDocumentation',
   listRules: 'laatuvahti/listRules',
   skeleton: 'laatuvahti/skeleton',
+  complianceReport: 'laatuvahti/complianceReport',
 } as const;
 
 /** `laatuvahti/checkFiles` parameters: file URIs; the server also publishes their diagnostics. */
@@ -64,3 +65,12 @@ export interface SkeletonParams {
 export interface SkeletonResult {
   text: string;
 }
+
+/** `laatuvahti/complianceReport` parameters: the plan's URI (open or on disk). */
+export interface ComplianceReportParams {
+  uri: string;
+  locale?: UiLocale;
+}
+
+/** `laatuvahti/complianceReport` result: null when the document is not a plan. */
+export type ComplianceReportResult = { markdown: string } | null;

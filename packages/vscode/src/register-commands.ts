@@ -1,15 +1,15 @@
 /**
- * Command step: the five commands (check workspace, show rule documentation, two new-plan
- * skeletons, restart server). Each asks the server; the decisions they take themselves are in
- * plan-files.ts, rule-ids-at-position.ts and skeleton-language.ts.
+ * Command step: the six commands (check workspace, show rule documentation, show compliance
+ * report, two new-plan skeletons, restart server). Each asks the server; the decisions they
+ * take themselves are in plan-files.ts, rule-ids-at-position.ts and skeleton-language.ts.
  */
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, SHOW_PROBLEMS } from './command-ids.js';
 import { inBatches, planFileExclude, PLAN_FILE_INCLUDE, summariseCheck } from './plan-files.js';
-import { REQUESTS, type CheckFileResult, type CheckFilesResult, type PlanKind, type RuleDocumentationResult, type RuleSummary, type SkeletonResult } from './protocol.js';
+import { REQUESTS, type CheckFileResult, type CheckFilesResult, type ComplianceReportResult, type PlanKind, type RuleDocumentationResult, type RuleSummary, type SkeletonResult } from './protocol.js';
 import type { UiLocale } from './resolve-locale.js';
-import type { RuleDocumentationProvider } from './rule-documentation-provider.js';
+import type { MarkdownDocuments } from './markdown-documents.js';
 import { ruleIdFromArgument, ruleIdsAtPosition } from './rule-ids-at-position.js';
 import { skeletonLanguage } from './skeleton-language.js';
 import { uiMessages } from './ui-messages.js';
@@ -20,7 +20,8 @@ export interface CommandContext {
   client(): LanguageClient | undefined;
   /** The resolved `laatuvahti.locale`. */
   locale(): UiLocale;
-  ruleDocs: RuleDocumentationProvider;
+  /** Where rule documentation and reports are shown from. */
+  docs: MarkdownDocuments;
   /** Restarts the language server. */
   restart(): Promise<void>;
 }
@@ -50,6 +51,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable {
   return vscode.Disposable.from(
     register(COMMANDS.checkWorkspace, () => checkWorkspace(ctx, running)),
     register(COMMANDS.showRuleDocumentation, (arg) => showRuleDocumentation(ctx, running, arg)),
+    register(COMMANDS.showComplianceReport, (arg) => showComplianceReport(ctx, running, arg)),
     register(COMMANDS.newSelfMonitoringPlan, (arg) => newPlan(ctx, running, 'SelfMonitoringPlan', arg)),
     register(COMMANDS.newServiceDescription, (arg) => newPlan(ctx, running, 'ServiceDescription', arg)),
     register(COMMANDS.restartServer, async () => {
@@ -131,7 +133,29 @@ async function showRuleDocumentation(ctx: CommandContext, running: Running, arg:
     void vscode.window.showWarningMessage(m.noDocumentation(ruleId));
     return;
   }
-  const uri = ctx.ruleDocs.put(ruleId, ctx.locale(), doc.markdown);
+  await showMarkdown(ctx.docs.put(['rule', ctx.locale(), ruleId], doc.markdown));
+}
+
+/** The compliance report of the plan in the active editor (or the file the command was run on). */
+async function showComplianceReport(ctx: CommandContext, running: Running, arg: unknown): Promise<void> {
+  const m = uiMessages(ctx.locale());
+  const target = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  if (!target) {
+    void vscode.window.showInformationMessage(m.openAPlan);
+    return;
+  }
+  const client = running();
+  if (!client) return;
+  const report = await client.sendRequest<ComplianceReportResult>(REQUESTS.complianceReport, { uri: client.code2ProtocolConverter.asUri(target), locale: ctx.locale() });
+  if (!report) {
+    void vscode.window.showWarningMessage(m.notAPlan(vscode.workspace.asRelativePath(target)));
+    return;
+  }
+  await showMarkdown(ctx.docs.put(['report', ctx.locale(), ...vscode.workspace.asRelativePath(target).split(/[\\/]/)], report.markdown));
+}
+
+/** Opens a virtual Markdown document in the preview. */
+async function showMarkdown(uri: vscode.Uri): Promise<void> {
   try {
     await vscode.commands.executeCommand('markdown.showPreview', uri);
   } catch {

@@ -31,6 +31,8 @@ export interface UiMessages {
   pickRule: string;
   pickFinding: string;
   noDocumentation(ruleId: string): string;
+  openAPlan: string;
+  notAPlan(file: string): string;
   commandFailed(reason: string): string;
 }
 
@@ -52,6 +54,8 @@ const en: UiMessages = {
   pickRule: 'Pick a rule to show its documentation',
   pickFinding: 'Several findings here: pick one',
   noDocumentation: (id) => `Rule ${id} has no documentation.`,
+  openAPlan: 'Open a plan to see its compliance report.',
+  notAPlan: (file) => `${file} is not a Laatuvahti plan (apiVersion: laatuvahti/v1): there is no compliance report for it.`,
   commandFailed: (reason) => `Laatuvahti: the command failed (${reason}). See the Laatuvahti output channel for details.`,
 };
 
@@ -71,6 +75,8 @@ const fi: UiMessages = {
   pickRule: 'Valitse sääntö, jonka ohje näytetään',
   pickFinding: 'Tässä kohdassa on useita havaintoja: valitse yksi',
   noDocumentation: (id) => `Säännölle ${id} ei ole ohjetta.`,
+  openAPlan: 'Avaa suunnitelma nähdäksesi sen tarkistusraportin.',
+  notAPlan: (file) => `${file} ei ole Laatuvahdin suunnitelma (apiVersion: laatuvahti/v1), joten sille ei ole tarkistusraporttia.`,
   commandFailed: (reason) => `Laatuvahti: komento epäonnistui (${reason}). Lisätietoja on Laatuvahti-tulostekanavalla.`,
 };
 
@@ -90,6 +96,8 @@ const sv: UiMessages = {
   pickRule: 'Välj en regel för att visa dess dokumentation',
   pickFinding: 'Flera fynd här: välj ett',
   noDocumentation: (id) => `Regeln ${id} har ingen dokumentation.`,
+  openAPlan: 'Öppna en plan för att se dess kontrollrapport.',
+  notAPlan: (file) => `${file} är inte en Laatuvahti-plan (apiVersion: laatuvahti/v1), så det finns ingen kontrollrapport för den.`,
   commandFailed: (reason) => `Laatuvahti: kommandot misslyckades (${reason}). Mer information finns i utdatakanalen Laatuvahti.`,
 };
 
