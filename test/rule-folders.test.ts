@@ -68,6 +68,8 @@ describe.each(ruleIds)('rule %s', (ruleId) => {
     it(`invalid/${file} matches its snapshot`, async () => {
       const result = await caseNamed(`invalid/${file}`);
       expect(result.actual.length).toBeGreaterThan(0);
+      // The rule's `appliesWhen` holds wherever the rule reports something.
+      expect(result.problem ?? '').not.toMatch(/appliesWhen/);
       // Through vitest's file snapshot, so that `vitest -u` writes new snapshots for review.
       await expect(snapshotText(result.actual)).toMatchFileSnapshot(result.snapshotFile!);
     });

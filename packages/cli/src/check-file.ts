@@ -89,6 +89,7 @@ export async function checkText(resolver: SettingsResolver, file: string, text: 
     ...(report.kind ? { kind: report.kind } : {}),
     diagnostics: report.diagnostics,
     suppressed: report.suppressed,
+    ...(report.notApplicable ? { notApplicable: report.notApplicable } : {}),
     ...(settings.configFile ? { configFile: settings.configFile } : {}),
     ...(settings.diagnostics.length ? { configProblems: settings.diagnostics } : {}),
     ...(job.digest ? { sha256: await sha256(bytes ?? Buffer.from(text, 'utf8')) } : {}),

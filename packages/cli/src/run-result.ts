@@ -31,6 +31,8 @@ export interface FileResult {
   error?: string;
   /** SHA-256 of the file's bytes, hex (when the report asks for it: markdown). */
   sha256?: string;
+  /** Rules that do not concern the plan (core's `CheckReport.notApplicable`). */
+  notApplicable?: string[];
   /** What became of every rule of the plan's kind (when the report asks for it: markdown). */
   outcomes?: RuleOutcome[];
 }

@@ -66,6 +66,11 @@ export interface CheckReport {
   diagnostics: Diagnostic[];
   /** Findings silenced by a suppression comment, with its justification. */
   suppressed: Diagnostic[];
+  /**
+   * Rules that do not concern this document (their `appliesWhen` does not hold, e.g. rules for
+   * community housing in another kind of unit), by id; absent when there are none.
+   */
+  notApplicable?: string[];
 }
 
 const MAX_ALIASES = 100;
@@ -126,7 +131,11 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
   });
   for (const f of run.findings) out.addRule(f);
   if (!run.complete) out.addSpan('check-incomplete', 'checkIncomplete', { ms: options.timeBudgetMs }, 0, 0, [], 'warning');
-  return out.finish(today, kind);
+  // Known only when every scope ran: rules whose `appliesWhen` does not hold for this document.
+  const notApplicable = run.complete
+    ? [...pack.rules.values()].map((r) => r.definition).filter((d) => d.appliesWhen && d.kinds.includes(kind) && !skip.has(d.id) && !run.applicable.has(d.id)).map((d) => d.id).sort()
+    : [];
+  return out.finish(today, kind, notApplicable);
 }
 
 /**
@@ -319,7 +328,7 @@ class DiagnosticBuilder {
   }
 
   /** Applies severity settings and suppressions, sorts and de-duplicates. */
-  finish(today: string, kind?: PlanKind): CheckReport {
+  finish(today: string, kind?: PlanKind, notApplicable: readonly string[] = []): CheckReport {
     const active: Diagnostic[] = [];
     for (const d of this.list) {
       const sev = effectiveSeverity(this.settings, d.ruleId, d.severity);
@@ -328,7 +337,7 @@ class DiagnosticBuilder {
     }
     const suppressed = this.applySuppressions(active, today);
     const diagnostics = dedupe(active.filter((d) => !d.suppressed));
-    return { ...(kind ? { kind } : {}), diagnostics, suppressed: dedupe(suppressed) };
+    return { ...(kind ? { kind } : {}), diagnostics, suppressed: dedupe(suppressed), ...(notApplicable.length ? { notApplicable: [...notApplicable] } : {}) };
   }
 
   private applySuppressions(active: Diagnostic[], today: string): Diagnostic[] {

@@ -21,12 +21,16 @@ function byOutcome(outcomes: readonly RuleOutcome[]): Record<string, string[]> {
 }
 
 describe('ruleOutcomes', () => {
-  it('lists every rule of the kind, in id order, then the built-in checks; a compliant plan passes them all', async () => {
+  it('lists every rule of the kind, in id order, then the built-in checks; a compliant plan meets all that concern it', async () => {
     const report = await checkWithPack(pack, COMPLIANT, { today: '2026-09-15' });
     const outcomes = ruleOutcomes(pack, report, { today: '2026-09-15' });
     expect(outcomes.map((o) => o.ruleId)).toEqual([...planRules, ...DOCUMENT_BUILTINS]);
     expect(planRules.length).toBeGreaterThan(20);
-    expect(outcomes.every((o) => o.outcome === 'passed' && o.findings === 0)).toBe(true);
+    // A community-housing unit whose services all come from an NGO, with no rehabilitation clients.
+    const notForThisUnit = ['rehabilitation-guidance-recorded-separately', 'round-the-clock-staffed', 'shifts-planned-by-service-needs', 'supported-housing-includes-social-guidance'];
+    expect(report.notApplicable).toEqual(notForThisUnit);
+    expect(byOutcome(outcomes)).toEqual({ 'not-applicable': notForThisUnit, passed: [...planRules.filter((id) => !notForThisUnit.includes(id)), ...DOCUMENT_BUILTINS] });
+    expect(outcomes.every((o) => o.findings === 0)).toBe(true);
     // A rule for service descriptions only is no outcome of a self-monitoring plan.
     expect(outcomes.some((o) => pack.rules.get(o.ruleId)?.definition.kinds.includes('SelfMonitoringPlan') === false)).toBe(false);
   });
@@ -80,6 +84,21 @@ describe('ruleOutcomes', () => {
     expect(groups['not-in-force']).toEqual(later.map((r) => r.definition.id).sort());
     expect(outcomes.find((o) => o.outcome === 'not-in-force')!.appliesFrom).toBe('2024-01-01');
     expect(outcomes.find((o) => o.ruleId === 'adverse-event-procedure')!.severity).toBe('off');
+  });
+
+  it('tells the rules for another kind of unit (appliesWhen) from rules that are met', async () => {
+    const supported = COMPLIANT.replace(/housingType: community-housing/, 'housingType: supported-housing');
+    expect(supported).not.toBe(COMPLIANT);
+    const report = await checkWithPack(pack, supported, { today: '2026-09-15' });
+    const groups = byOutcome(ruleOutcomes(pack, report, { today: '2026-09-15' }));
+    for (const id of ['community-housing-premises', 'services-separate-from-housing', 'social-activity-offered', 'round-the-clock-staffed']) expect(groups['not-applicable']).toContain(id);
+    expect(groups['not-applicable']).not.toContain('supported-housing-includes-social-guidance');
+    // Rules whose conditions are about the plan's own content, not the unit, still apply.
+    expect(groups['not-applicable']).not.toContain('social-activity-regular');
+    // Findings always win: a rule that reports something is not met, whatever else holds.
+    const finding = (await checkWithPack(pack, BROKEN, { today: '2026-10-01' })).diagnostics[0]!;
+    const failing = ruleOutcomes(pack, { ...report, diagnostics: [{ ...finding, ruleId: 'community-housing-premises' }] }, { today: '2026-09-15' });
+    expect(failing.find((o) => o.ruleId === 'community-housing-premises')!.outcome).toBe('failed');
   });
 
   it('has no outcomes for a document whose rules could not run', async () => {

@@ -15,11 +15,13 @@ import type { Diagnostic, SeveritySetting } from './types.js';
  * - `suppressed`: every finding is silenced by a suppression comment (with its reason);
  * - `baselined`: every finding is recorded in a baseline file (and any others are suppressed);
  * - `passed`: evaluated, nothing found;
+ * - `not-applicable`: nothing found, and the rule does not concern this document (its
+ *   `appliesWhen` does not hold, e.g. a rule for community housing in another kind of unit);
  * - `off`: turned off by the config, not evaluated;
  * - `not-in-force`: the rule applies only from a later date than the check's `today`;
  * - `not-evaluated`: the check stopped early (`check-incomplete`) before it could tell.
  */
-export type RuleOutcomeKind = 'failed' | 'suppressed' | 'baselined' | 'passed' | 'off' | 'not-in-force' | 'not-evaluated';
+export type RuleOutcomeKind = 'failed' | 'suppressed' | 'baselined' | 'passed' | 'not-applicable' | 'off' | 'not-in-force' | 'not-evaluated';
 
 /** The outcome of one rule for one document. */
 export interface RuleOutcome {
@@ -42,6 +44,8 @@ export interface OutcomeInput {
   diagnostics: readonly Diagnostic[];
   suppressed: readonly Diagnostic[];
   baselined?: readonly Diagnostic[];
+  /** Rules that do not concern the document (`CheckReport.notApplicable`). */
+  notApplicable?: readonly string[];
 }
 
 /** The built-in rules that judge a document itself (`rule-load` concerns rule and config files). */
@@ -65,6 +69,7 @@ export function ruleOutcomes(pack: CompiledPack, report: OutcomeInput, options: 
   const suppressed = count(report.suppressed);
   const baselined = count(report.baselined);
   const incomplete = standing.has('check-incomplete');
+  const notApplicable = new Set(report.notApplicable);
 
   /** `cutShort`: a time budget may have stopped the check before this rule ran. */
   const outcome = (ruleId: string, severity: SeveritySetting, appliesFrom: string | undefined, cutShort: boolean): RuleOutcome => {
@@ -75,6 +80,7 @@ export function ruleOutcomes(pack: CompiledPack, report: OutcomeInput, options: 
     else if (counts.findings > 0) result = 'failed';
     else if (counts.baselined > 0) result = 'baselined';
     else if (counts.suppressed > 0) result = 'suppressed';
+    else if (notApplicable.has(ruleId)) result = 'not-applicable';
     else result = cutShort ? 'not-evaluated' : 'passed';
     return { ruleId, outcome: result, severity, ...counts, ...(result === 'not-in-force' ? { appliesFrom } : {}) };
   };

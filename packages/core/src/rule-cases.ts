@@ -70,9 +70,15 @@ export function snapshotText(lines: readonly string[]): string {
  * which must contain the rule. Messages are English, as snapshots are.
  */
 export async function runRuleCases(pack: CompiledPack, ruleId: string, folder: string): Promise<RuleCaseResult[]> {
+  // A finding of a rule whose `appliesWhen` does not hold would be reported as "not
+  // applicable" and fail the check at once: the rule's data contradicts itself.
+  const contradiction = `${ruleId} reports it although its appliesWhen does not hold`;
+  let contradicts = false;
   const findings = async (text: string) => {
     const report = await checkWithPack(pack, text, { today: caseToday(text), locale: 'en' });
-    return report.diagnostics.filter((d) => d.ruleId === ruleId).map(snapshotLine);
+    const actual = report.diagnostics.filter((d) => d.ruleId === ruleId).map(snapshotLine);
+    contradicts = actual.length > 0 && (report.notApplicable ?? []).includes(ruleId);
+    return actual;
   };
   const results: RuleCaseResult[] = [];
   // A case file that cannot be read fails as itself (the others still run).
@@ -100,13 +106,15 @@ export async function runRuleCases(pack: CompiledPack, ruleId: string, folder: s
     const problem =
       actual.length === 0
         ? `an invalid case, but ${ruleId} reports nothing`
-        : typeof snapshot === 'string'
-          ? snapshot
-          : expected === undefined
-            ? 'no snapshot yet (invalid/*.snap)'
-            : snapshotText(expected) !== snapshotText(actual)
-              ? 'the findings differ from the snapshot'
-              : undefined;
+        : contradicts
+          ? contradiction
+          : typeof snapshot === 'string'
+            ? snapshot
+            : expected === undefined
+              ? 'no snapshot yet (invalid/*.snap)'
+              : snapshotText(expected) !== snapshotText(actual)
+                ? 'the findings differ from the snapshot'
+                : undefined;
     results.push({ name: `invalid/${file}`, kind: 'invalid', actual, snapshotFile, ...(expected ? { expected } : {}), ok: !problem, ...(problem ? { problem } : {}) });
   }
   const readme = join(folder, 'README.md');
@@ -114,13 +122,13 @@ export async function runRuleCases(pack: CompiledPack, ruleId: string, folder: s
     const examples = [...readFileSync(readme, 'utf8').matchAll(/```yaml (valid|invalid)\n([\s\S]*?)```/g)];
     for (const [i, [, claim, body]] of examples.entries()) {
       const actual = await findings(body!);
-      const ok = claim === 'valid' ? actual.length === 0 : actual.length > 0;
+      const ok = (claim === 'valid' ? actual.length === 0 : actual.length > 0) && !contradicts;
       results.push({
         name: `README.md example ${i + 1} (${claim})`,
         kind: 'example',
         actual,
         ok,
-        ...(ok ? {} : { problem: claim === 'valid' ? `marked valid, but ${ruleId} reports it` : `marked invalid, but ${ruleId} reports nothing` }),
+        ...(ok ? {} : { problem: contradicts ? contradiction : claim === 'valid' ? `marked valid, but ${ruleId} reports it` : `marked invalid, but ${ruleId} reports nothing` }),
       });
     }
   }

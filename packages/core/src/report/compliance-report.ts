@@ -105,7 +105,7 @@ const WORDS: Record<Locale, Words> = {
     reasonColumns: ['Line:col', 'Rule', 'Reason'],
     rules: 'Rules',
     ruleColumns: ['Rule', 'Source', 'Outcome'],
-    outcome: { passed: 'met', failed: 'not met', suppressed: 'suppressed', baselined: 'in the baseline', off: 'off in the config', 'not-in-force': 'not yet in force', 'not-evaluated': 'not evaluated' },
+    outcome: { passed: 'met', failed: 'not met', suppressed: 'suppressed', baselined: 'in the baseline', 'not-applicable': 'not applicable', off: 'off in the config', 'not-in-force': 'not yet in force', 'not-evaluated': 'not evaluated' },
     from: (date) => `from ${date}`,
     until: (date) => `until ${date}`,
     planFormat: 'Laatuvahti plan format',
@@ -125,7 +125,7 @@ const WORDS: Record<Locale, Words> = {
     reasonColumns: ['Rivi:sarake', 'Sääntö', 'Perustelu'],
     rules: 'Säännöt',
     ruleColumns: ['Sääntö', 'Lähde', 'Tulos'],
-    outcome: { passed: 'täyttyy', failed: 'ei täyty', suppressed: 'vaiennettu', baselined: 'lähtötasossa', off: 'pois käytöstä asetuksissa', 'not-in-force': 'ei vielä voimassa', 'not-evaluated': 'ei arvioitu' },
+    outcome: { passed: 'täyttyy', failed: 'ei täyty', suppressed: 'vaiennettu', baselined: 'lähtötasossa', 'not-applicable': 'ei sovellu', off: 'pois käytöstä asetuksissa', 'not-in-force': 'ei vielä voimassa', 'not-evaluated': 'ei arvioitu' },
     from: (date) => `${date} alkaen`,
     until: (date) => `${date} asti`,
     planFormat: 'Laatuvahdin suunnitelmamuoto',
@@ -145,7 +145,7 @@ const WORDS: Record<Locale, Words> = {
     reasonColumns: ['Rad:kolumn', 'Regel', 'Motivering'],
     rules: 'Regler',
     ruleColumns: ['Regel', 'Källa', 'Resultat'],
-    outcome: { passed: 'uppfylld', failed: 'inte uppfylld', suppressed: 'undantagen', baselined: 'i baslinjen', off: 'avstängd i konfigurationen', 'not-in-force': 'ännu inte i kraft', 'not-evaluated': 'inte utvärderad' },
+    outcome: { passed: 'uppfylld', failed: 'inte uppfylld', suppressed: 'undantagen', baselined: 'i baslinjen', 'not-applicable': 'ej tillämplig', off: 'avstängd i konfigurationen', 'not-in-force': 'ännu inte i kraft', 'not-evaluated': 'inte utvärderad' },
     from: (date) => `från ${date}`,
     until: (date) => `till ${date}`,
     planFormat: 'Laatuvahtis planformat',
@@ -158,13 +158,14 @@ const OUTCOME_MARKS: Record<RuleOutcomeKind, string> = {
   failed: '❌',
   suppressed: '☑️',
   baselined: '☑️',
+  'not-applicable': '➖',
   off: '➖',
   'not-in-force': '➖',
   'not-evaluated': '❔',
 };
 
 /** The order outcomes are counted in under each plan. */
-const OUTCOME_ORDER: readonly RuleOutcomeKind[] = ['passed', 'failed', 'suppressed', 'baselined', 'off', 'not-in-force', 'not-evaluated'];
+const OUTCOME_ORDER: readonly RuleOutcomeKind[] = ['passed', 'failed', 'suppressed', 'baselined', 'not-applicable', 'off', 'not-in-force', 'not-evaluated'];
 
 /**
  * Text as it reads in Markdown: on one line, with the characters that would start emphasis,

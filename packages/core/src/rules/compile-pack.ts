@@ -70,6 +70,9 @@ export interface PackSource {
   references: readonly ReferenceFile[];
 }
 
+/** The `checkIndex` of a scope entry that evaluates a rule's `appliesWhen` rather than a check. */
+export const APPLIES_CHECK = -1;
+
 /** The docs link used for rules of the pack that ships inside @laatuvahti/core. */
 export const DOCS_BASE_URL = 'https://github.com/laatuvahti/laatuvahti/blob/main/rules/';
 
@@ -82,15 +85,25 @@ export function compilePack(source: PackSource): CompiledPack {
   const scopes: Record<PlanKind, Scope[]> = { SelfMonitoringPlan: [], ServiceDescription: [] };
   for (const kind of Object.keys(scopes) as PlanKind[]) {
     const byScope = new Map<string, { each: EachSpec | undefined; checks: Map<string, { ruleId: string; checkIndex: number }>; sources: RuleCheck[] }>();
+    const scopeOf = (each: EachSpec | undefined) => {
+      const key = each === undefined ? '' : JSON.stringify(each);
+      let scope = byScope.get(key);
+      if (!scope) byScope.set(key, (scope = { each, checks: new Map(), sources: [] }));
+      return scope;
+    };
     for (const { definition } of rules.values()) {
       if (!definition.kinds.includes(kind)) continue;
       definition.checks.forEach((check, checkIndex) => {
-        const key = check.each === undefined ? '' : JSON.stringify(check.each);
-        let scope = byScope.get(key);
-        if (!scope) byScope.set(key, (scope = { each: check.each, checks: new Map(), sources: [] }));
+        const scope = scopeOf(check.each);
         scope.checks.set(`${definition.id}#${checkIndex}`, { ruleId: definition.id, checkIndex });
         scope.sources.push(check);
       });
+      if (definition.appliesWhen) {
+        // Evaluated with the document's checks: its event says the rule applies.
+        const scope = scopeOf(undefined);
+        scope.checks.set(`${definition.id}#applies`, { ruleId: definition.id, checkIndex: APPLIES_CHECK });
+        scope.sources.push({ when: definition.appliesWhen, report: { message: 'applies' } });
+      }
     }
     for (const s of byScope.values()) scopes[kind].push(new LazyScope(kind, s.each, s.checks, s.sources, references));
   }

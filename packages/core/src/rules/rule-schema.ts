@@ -115,6 +115,12 @@ export const ruleFileSchema = z
     severity,
     title: localizedText,
     appliesFrom: isoDate.optional(),
+    /**
+     * When the rule concerns the document at all (e.g. only community housing), as a condition
+     * on the document. Where it is false the rule's outcome is "not applicable" rather than
+     * "met" (evidence reports, `ruleOutcomes`); the checks keep their own guards.
+     */
+    appliesWhen: conditionSchema.optional(),
     source: z.strictObject({
       title: localizedText,
       requirements: z.array(z.string().regex(/^R\d{2}$/)).min(1),

@@ -11,7 +11,7 @@ import { expandPath, getAt, parsePath, WILDCARD, type PathMatch } from './data-p
 import { maskIdentifier } from './checksums.js';
 import { readScope } from './derived-facts.js';
 import { isEmptyValue } from './operators.js';
-import { CONTEXT_FACT, scopeExpression, scopeParams, type CompiledPack, type Scope } from './compile-pack.js';
+import { APPLIES_CHECK, CONTEXT_FACT, scopeExpression, scopeParams, type CompiledPack, type Scope } from './compile-pack.js';
 import { RUN_FACTS, type EachSpec } from './rule-schema.js';
 
 /** One subject a scope's checks run against. */
@@ -75,12 +75,15 @@ export interface RunInput {
 export interface RunOutput {
   findings: RawFinding[];
   complete: boolean;
+  /** Rules with an `appliesWhen` that holds for the document (complete runs only). */
+  applicable: Set<string>;
 }
 
 /** Runs every scope of `kind` on the document; never two runs on one pack at once. */
 export function runPack(pack: CompiledPack, input: RunInput): Promise<RunOutput> {
   return pack.queue.run(async () => {
     const findings: RawFinding[] = [];
+    const applicable = new Set<string>();
     const next: RunMemo['entries'] = new Map();
     if (input.memo && input.memo.pack !== pack) {
       input.memo.entries.clear();
@@ -94,8 +97,8 @@ export function runPack(pack: CompiledPack, input: RunInput): Promise<RunOutput>
       if (!memoable) {
         for (const subject of buildSubjects(scope.each, input)) {
           // A stopped run leaves the memo as it was: its entries still match their documents.
-          if (checkpoint && !(await checkpoint())) return { findings, complete: false };
-          await runScope(pack, scope, subject, input, findings);
+          if (checkpoint && !(await checkpoint())) return { findings, complete: false, applicable };
+          await runScope(pack, scope, subject, input, findings, applicable);
         }
         continue;
       }
@@ -110,9 +113,10 @@ export function runPack(pack: CompiledPack, input: RunInput): Promise<RunOutput>
         const key = JSON.stringify(scope.readsNeighbours ? [subject.path, subject.item, subject.previous, subject.index, subject.isLast] : [subject.path, subject.item]);
         let found = previous?.get(key);
         if (!found) {
-          if (checkpoint && !(await checkpoint())) return { findings, complete: false };
+          if (checkpoint && !(await checkpoint())) return { findings, complete: false, applicable };
           found = [];
-          await runScope(pack, scope, subject, input, found);
+          // Memoised scopes iterate items: `appliesWhen` is evaluated in the document's scope.
+          await runScope(pack, scope, subject, input, found, applicable);
         }
         subjects.set(key, found);
         findings.push(...found);
@@ -120,7 +124,7 @@ export function runPack(pack: CompiledPack, input: RunInput): Promise<RunOutput>
       next.set(scopeKey, { dependencies, subjects });
     }
     if (input.memo) input.memo.entries = next;
-    return { findings, complete: true };
+    return { findings, complete: true, applicable };
   });
 }
 
@@ -133,7 +137,7 @@ function allSkipped(scope: Scope, skip: ReadonlySet<string>): boolean {
   return true;
 }
 
-async function runScope(pack: CompiledPack, scope: Scope, subject: Subject, input: RunInput, out: RawFinding[]): Promise<void> {
+async function runScope(pack: CompiledPack, scope: Scope, subject: Subject, input: RunInput, out: RawFinding[], applicable: Set<string>): Promise<void> {
   const context = { doc: input.doc, item: subject.item, previous: subject.previous, index: subject.index, isLast: subject.isLast, today: input.today, options: input.options };
   // Handed over as an uncached Fact: the engine would otherwise hash a cache key for it on every
   // run (hash-it), and a constant fact is read straight from the value it carries anyway.
@@ -141,6 +145,10 @@ async function runScope(pack: CompiledPack, scope: Scope, subject: Subject, inpu
   for (const event of result.events) {
     const ref = scope.checks.get(event.type);
     if (!ref || input.skip.has(ref.ruleId)) continue;
+    if (ref.checkIndex === APPLIES_CHECK) {
+      applicable.add(ref.ruleId);
+      continue;
+    }
     const rule = pack.rules.get(ref.ruleId)!.definition;
     const report = rule.checks[ref.checkIndex]!.report;
     const data: Record<string, unknown> = {};
