@@ -214,6 +214,9 @@ describe('formats', () => {
     expect(report.files.map((f) => f.path)).toEqual(['plan.yaml', 'sub/b.yaml']);
     expect(report.skipped).toEqual(['other.yaml']);
     expect(report.files[0]!.diagnostics).toEqual(await check(PLAN, { today: TODAY }));
+    const notApplicable = (await checkDocument(PLAN, { today: TODAY })).notApplicable;
+    expect(notApplicable).toContain('round-the-clock-staffed');
+    expect((report.files[0] as { notApplicable?: string[] }).notApplicable).toEqual(notApplicable);
     expect(report.files[1]!.diagnostics).toEqual(await check(SYNTAX_ERROR, { today: TODAY }));
     expect(report.files[0]!.diagnostics.find((d) => d.ruleId === 'social-activity-regular')?.range).toEqual({ start: { line: 7, character: 13 }, end: { line: 7, character: 21 } });
   });

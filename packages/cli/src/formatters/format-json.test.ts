@@ -11,6 +11,9 @@ describe('formatJson', () => {
       { path: 'plans/a.yaml', kind: 'SelfMonitoringPlan', diagnostics: results[0]!.diagnostics, suppressed: results[0]!.suppressed },
       { path: 'plans/b,c:d.yaml', kind: 'ServiceDescription', diagnostics: [], suppressed: [] },
     ]);
+    const notApplicable = ['round-the-clock-staffed'];
+    const withRules = JSON.parse(formatJson(makeInput({ results: [{ ...results[0]!, notApplicable }] })));
+    expect(withRules.files[0].notApplicable).toEqual(notApplicable);
     expect(report.files[0].suppressed[0].suppressed).toEqual({ justification: 'Summer break agreed with residents', until: '2026-08-31', line: 10 });
     expect(report.skipped).toEqual(['other.yaml']);
     expect(report.summary).toMatchObject({ checked: 2, skipped: 1, errors: 1, warnings: 1, infos: 1, suppressed: 1 });

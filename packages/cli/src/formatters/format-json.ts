@@ -1,8 +1,8 @@
 /**
  * CLI, formatting step: JSON. Per checked file exactly what core's check reports
  * (`diagnostics` that stand, `suppressed` ones with their justification, and with `--baseline`
- * the `baselined` ones), plus the skipped files and the counts, so other systems can read one
- * document.
+ * the `baselined` ones, and `notApplicable`, the rules that do not concern the plan), plus the
+ * skipped files and the counts, so other systems can read one document.
  */
 import type { Formatter } from './report-input.js';
 
@@ -21,6 +21,7 @@ export const formatJson: Formatter = (input) => {
         diagnostics: r.diagnostics,
         suppressed: r.suppressed,
         ...(r.baselined ? { baselined: r.baselined } : {}),
+        ...(r.notApplicable ? { notApplicable: r.notApplicable } : {}),
       })),
     skipped: input.results.filter((r) => r.status === 'skipped').map((r) => r.path),
     unreadable: input.results.filter((r) => r.status === 'unreadable').map((r) => ({ path: r.path, error: r.error })),
