@@ -497,7 +497,7 @@ describe('custom requests', () => {
 
     // Closed: read from disk.
     const fi = await report('fi');
-    expect(fi.split('\n').slice(0, 3)).toEqual(['# Laatuvahti – tarkistusraportti', '', `1 suunnitelma tarkistettu ${new Date().toISOString().slice(0, 10)} voimassa olevia sääntöjä vasten (laatuvahti 0.1.0).`]);
+    expect(fi.split('\n').slice(0, 3)).toEqual(['# Laatuvahti – tarkistusraportti', '', `1 suunnitelma tarkistettu ${new Date().toISOString().slice(0, 10)} voimassa olevien sääntöjen mukaan (laatuvahti 0.1.0).`]);
     expect(fi).toContain('\n## plans/plan.yaml\n\nOmavalvontasuunnitelma · SHA-256 `' + sha(onDisk) + '`\n');
     // One activity's finding suppressed (with its reason), the other's (no interval) standing.
     expect(fi).toMatch(/\n\| \[`social-activity-regular`\]\([^)]+\) Sosiaalista kanssakäymistä [^|]+ \| [^|]+ \(R39\) \| ❌ ei täyty \(1\) \|\n/);

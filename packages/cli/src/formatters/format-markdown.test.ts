@@ -100,12 +100,12 @@ describe('formatMarkdown', () => {
   it('speaks the run\'s locale', () => {
     const text = formatMarkdown(makeInput({ results: withEvidence, summary: summarize(withEvidence), locale: 'fi' }));
     expect(text).toContain('# Laatuvahti – tarkistusraportti');
-    expect(text).toContain('3 suunnitelmaa tarkistettu 2026-11-23 voimassa olevia sääntöjä vasten (laatuvahti 0.1.0).');
-    expect(text).toContain('| plans/a.yaml | Omavalvontasuunnitelma | ❌ hylätty | 1 | 1 | 1 |');
+    expect(text).toContain('3 suunnitelmaa tarkistettu 2026-11-23 voimassa olevien sääntöjen mukaan (laatuvahti 0.1.0).');
+    expect(text).toContain('| plans/a.yaml | Omavalvontasuunnitelma | ❌ puutteita | 1 | 1 | 1 |');
     expect(text).toContain('Säännöt: 1 täyttyy, 2 ei täyty, 1 pois käytöstä asetuksissa, 1 ei vielä voimassa.');
     expect(text).toContain('| `monitoring-report-cadence` | – | ➖ ei vielä voimassa (2027-01-01 alkaen) |');
     const sv = formatMarkdown(makeInput({ results: withEvidence, summary: summarize(withEvidence), locale: 'sv' }));
-    expect(sv).toContain('| plans/b,c:d.yaml | Tjänstebeskrivning | ✅ godkänd | 0 | 0 | 0 |');
+    expect(sv).toContain('| plans/b,c:d.yaml | Tjänstebeskrivning | ✅ inga brister | 0 | 0 | 0 |');
     expect(sv).toContain('| `service-description-published` | – | ☑️ undantagen (2) |');
   });
 

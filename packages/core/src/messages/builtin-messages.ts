@@ -34,7 +34,7 @@ export const BUILTIN_MESSAGES: Record<string, Texts> = {
     en: 'YAML syntax error: {{detail}}',
   },
   notUtf8: {
-    fi: 'Tiedoston merkkejä ei voitu lukea ({{count}} kpl, näkyvät merkkinä �, ensimmäinen tässä): tiedosto on luultavasti tallennettu muulla merkistöllä kuin UTF-8 (esim. Windows-1252), jolloin esimerkiksi ä ja ö katoavat. Tallenna tiedosto UTF-8-muodossa.',
+    fi: 'Tiedoston merkkejä ei voitu lukea ({{count}} kpl, näkyvät merkkinä �, ensimmäinen tässä): tiedosto on luultavasti tallennettu muulla merkistökoodauksella kuin UTF-8 (esim. Windows-1252), jolloin esimerkiksi ä- ja ö-kirjaimet katoavat. Tallenna tiedosto UTF-8-muodossa.',
     sv: 'Tecken i filen kunde inte läsas ({{count}} st., visas som �, det första här): filen har troligen sparats med en annan teckenkodning än UTF-8 (t.ex. Windows-1252), och då försvinner till exempel å, ä och ö. Spara filen som UTF-8.',
     en: 'Characters in the file could not be read ({{count}} shown as �, the first here): the file was probably saved in another encoding than UTF-8 (e.g. Windows-1252), which loses letters such as ä and ö. Save it as UTF-8.',
   },

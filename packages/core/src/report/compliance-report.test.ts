@@ -24,8 +24,8 @@ describe('complianceReport', () => {
       version: '9.9.9',
     });
     const lines = text.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['# Laatuvahti – tarkistusraportti', '', '1 suunnitelma tarkistettu 2026-10-01 voimassa olevia sääntöjä vasten (laatuvahti 9.9.9).']);
-    expect(lines).toContain('| suunnitelma.yaml | Omavalvontasuunnitelma | ❌ hylätty | ' + `${report.diagnostics.filter((d) => d.severity === 'error').length} | ${report.diagnostics.filter((d) => d.severity === 'warning').length} | 1 |`);
+    expect(lines.slice(0, 3)).toEqual(['# Laatuvahti – tarkistusraportti', '', '1 suunnitelma tarkistettu 2026-10-01 voimassa olevien sääntöjen mukaan (laatuvahti 9.9.9).']);
+    expect(lines).toContain('| suunnitelma.yaml | Omavalvontasuunnitelma | ❌ puutteita | ' + `${report.diagnostics.filter((d) => d.severity === 'error').length} | ${report.diagnostics.filter((d) => d.severity === 'warning').length} | 1 |`);
     const regular = pack.rules.get('social-activity-regular')!;
     expect(lines).toContain(`| 8:14 | [\`social-activity-regular\`](${regular.docsUrl}) | Kesätauko sovittu asukkaiden kanssa (2026-12-31 asti) |`);
     expect(lines).toContain(`| [\`social-activity-regular\`](${regular.docsUrl}) ${regular.definition.title.fi} | ${markdownText(regular.definition.source.title.fi)} (R39) | ☑️ vaiennettu (1) |`);
