@@ -71,6 +71,9 @@ interface Words {
   reasonColumns: [where: string, rule: string, reason: string];
   rules: string;
   ruleColumns: [rule: string, source: string, outcome: string];
+  /** Heading and columns of the table of each rule's outcomes over all plans (several plans). */
+  acrossPlans: string;
+  acrossColumns: [rule: string, met: string, notMet: string, excepted: string, other: string];
   outcome: Record<RuleOutcomeKind, string>;
   /** When a rule not yet in force applies from. */
   from: (date: string) => string;
@@ -105,6 +108,8 @@ const WORDS: Record<Locale, Words> = {
     reasonColumns: ['Line:col', 'Rule', 'Reason'],
     rules: 'Rules',
     ruleColumns: ['Rule', 'Source', 'Outcome'],
+    acrossPlans: 'Rules across the plans',
+    acrossColumns: ['Rule', '✅ met', '❌ not met', '☑️ suppressed or in the baseline', '➖ not applicable, off or not yet in force'],
     outcome: { passed: 'met', failed: 'not met', suppressed: 'suppressed', baselined: 'in the baseline', 'not-applicable': 'not applicable', off: 'off in the config', 'not-in-force': 'not yet in force', 'not-evaluated': 'not evaluated' },
     from: (date) => `from ${date}`,
     until: (date) => `until ${date}`,
@@ -125,6 +130,8 @@ const WORDS: Record<Locale, Words> = {
     reasonColumns: ['Rivi:sarake', 'Sääntö', 'Perustelu'],
     rules: 'Säännöt',
     ruleColumns: ['Sääntö', 'Lähde', 'Tulos'],
+    acrossPlans: 'Säännöt kaikissa suunnitelmissa',
+    acrossColumns: ['Sääntö', '✅ täyttyy', '❌ ei täyty', '☑️ vaiennettu tai lähtötasossa', '➖ ei sovellu, pois käytöstä tai ei vielä voimassa'],
     outcome: { passed: 'täyttyy', failed: 'ei täyty', suppressed: 'vaiennettu', baselined: 'lähtötasossa', 'not-applicable': 'ei sovellu', off: 'pois käytöstä asetuksissa', 'not-in-force': 'ei vielä voimassa', 'not-evaluated': 'ei arvioitu' },
     from: (date) => `${date} alkaen`,
     until: (date) => `${date} asti`,
@@ -145,6 +152,8 @@ const WORDS: Record<Locale, Words> = {
     reasonColumns: ['Rad:kolumn', 'Regel', 'Motivering'],
     rules: 'Regler',
     ruleColumns: ['Regel', 'Källa', 'Resultat'],
+    acrossPlans: 'Reglerna i alla planer',
+    acrossColumns: ['Regel', '✅ uppfylld', '❌ inte uppfylld', '☑️ undantagen eller i baslinjen', '➖ ej tillämplig, avstängd eller ännu inte i kraft'],
     outcome: { passed: 'uppfylld', failed: 'inte uppfylld', suppressed: 'undantagen', baselined: 'i baslinjen', 'not-applicable': 'ej tillämplig', off: 'avstängd i konfigurationen', 'not-in-force': 'ännu inte i kraft', 'not-evaluated': 'inte utvärderad' },
     from: (date) => `från ${date}`,
     until: (date) => `till ${date}`,
@@ -225,6 +234,7 @@ export function complianceReport(input: ComplianceReportInput): string {
     ),
   );
   for (const note of input.notes ?? []) out.push('', markdownText(note));
+  out.push(...acrossPlans(input, words, ruleLink));
 
   for (const plan of input.plans) {
     out.push('', `## ${markdownText(plan.path)}`, '');
@@ -252,6 +262,26 @@ export function complianceReport(input: ComplianceReportInput): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * With several plans: per rule, in how many plans it was met, not met, excepted or not in play,
+ * the rules not met most often first. Where a unit, a county or a supervisor starts.
+ */
+function acrossPlans(input: ComplianceReportInput, words: Words, link: (id: string) => string): string[] {
+  const withOutcomes = input.plans.filter((p) => p.outcomes?.length);
+  if (withOutcomes.length < 2) return [];
+  const columnOf: Record<RuleOutcomeKind, 0 | 1 | 2 | 3> = { passed: 0, failed: 1, suppressed: 2, baselined: 2, 'not-applicable': 3, off: 3, 'not-in-force': 3, 'not-evaluated': 3 };
+  const counts = new Map<string, [number, number, number, number]>();
+  for (const plan of withOutcomes) {
+    for (const o of plan.outcomes!) {
+      let row = counts.get(o.ruleId);
+      if (!row) counts.set(o.ruleId, (row = [0, 0, 0, 0]));
+      row[columnOf[o.outcome]]++;
+    }
+  }
+  const rows = [...counts].sort(([a, x], [b, y]) => y[1] - x[1] || (a < b ? -1 : a > b ? 1 : 0));
+  return ['', `## ${words.acrossPlans}`, '', ...table(words.acrossColumns, rows.map(([id, n]) => [ruleCell(id, input.rules.get(id), link), ...n.map(String)]), [1, 2, 3, 4])];
 }
 
 function ruleCell(id: string, info: ReportedRule | undefined, link: (id: string) => string): string {
