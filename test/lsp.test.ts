@@ -511,7 +511,16 @@ describe('custom requests', () => {
     expect(en).toContain('SHA-256 `' + sha(PLAN) + '`');
     expect(en).toMatch(/\n\| \[`social-activity-regular`\]\([^)]+\) [^|]+ \| [^|]+ \| ❌ not met \(2\) \|\n/);
 
+    // Several documents: one report over the plans among them, in path order.
+    writeFileSync(join(ws, 'b-plan.yaml'), PLAN.replace('Retket', 'Kesäretket'));
+    const uris = [planUri, pathToFileURL(join(ws, 'other.yaml')).href, pathToFileURL(join(ws, 'b-plan.yaml')).href];
+    const both = (await c.request<{ markdown: string }>('laatuvahti/complianceReport', { uris, locale: 'sv' })).markdown;
+    expect(both).toContain('\n2 planer kontrollerade enligt reglerna som gäller ');
+    expect(both.match(/^## .*$/gm)).toEqual(['## Reglerna i alla planer', '## b-plan.yaml', '## plans/plan.yaml']);
+    expect(both).toMatch(/\n\| \[`social-activity-regular`\]\([^)]+\) [^|]+ \| 0 \| 2 \| 0 \| 0 \|\n/);
+
     expect(await c.request('laatuvahti/complianceReport', { uri: pathToFileURL(join(ws, 'other.yaml')).href })).toBeNull();
+    expect(await c.request('laatuvahti/complianceReport', { uris: [pathToFileURL(join(ws, 'other.yaml')).href] })).toBeNull();
     expect(await c.request('laatuvahti/complianceReport', { uri: pathToFileURL(join(ws, 'missing.yaml')).href })).toBeNull();
     expect(await c.stop()).toBe(0);
   });

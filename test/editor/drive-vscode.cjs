@@ -260,6 +260,22 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
       return `${flat(await tab.innerText())}: ${flat(text).slice(0, 160)}`;
     });
 
+    await step('Show Compliance Report from the report covers every plan of the workspace', async () => {
+      // The preview is active (no YAML editor): the command reports on the whole workspace.
+      await runCommand('Laatuvahti: Show Compliance Report');
+      const tab = page.locator('.tabs-container .tab', { hasText: 'workspace.md' }).first();
+      await tab.waitFor({ timeout });
+      const text = await waitUntil('the rendered report of two plans', async () => {
+        for (const frame of page.frames()) {
+          const t = await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
+          if (/2 plans checked/.test(t) && /Rules across the plans/.test(t)) return t;
+        }
+        return undefined;
+      });
+      if (!text.includes(SECOND_PLAN) || text.includes(NOT_A_PLAN)) throw new Error(`expected ${PLAN} and ${SECOND_PLAN} only: ${flat(text).slice(0, 300)}`);
+      return `${flat(await tab.innerText())}: ${flat(text).slice(0, 120)}`;
+    });
+
     await step('New Self-Monitoring Plan opens a skeleton', async () => {
       await runCommand('Laatuvahti: New Self-Monitoring Plan');
       await waitUntil('an untitled plan skeleton', async () => {

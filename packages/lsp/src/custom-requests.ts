@@ -57,14 +57,18 @@ export interface SkeletonParams {
 /** A new plan of a kind, as YAML text. */
 export const SkeletonRequest = new RequestType<SkeletonParams, { text: string }, void>('laatuvahti/skeleton');
 
-/** `laatuvahti/complianceReport` parameters: an open document or a file on disk. */
+/**
+ * `laatuvahti/complianceReport` parameters: one document (`uri`) or several (`uris`), each open
+ * in the editor or a file on disk.
+ */
 export interface ComplianceReportParams {
-  uri: string;
+  uri?: string;
+  uris?: string[];
   locale?: Locale;
 }
 
 /**
- * The compliance report of one plan as Markdown (what `laatuvahti check --format markdown`
- * writes for the file); null when the document is not a plan or cannot be read.
+ * The compliance report of the plans among the documents as Markdown (what `laatuvahti check
+ * --format markdown` writes for the files); null when none is a plan that can be read.
  */
 export const ComplianceReportRequest = new RequestType<ComplianceReportParams, { markdown: string } | null, void>('laatuvahti/complianceReport');

@@ -1,51 +1,59 @@
 /**
- * The compliance report of one plan (`laatuvahti/complianceReport`): core's `complianceReport`
- * for the document's text as the editor holds it, checked in full (no time budget) with the
- * document's config, as the CLI's `--format markdown` reports it for the file.
+ * The compliance report (`laatuvahti/complianceReport`) of one plan or of several: core's
+ * `complianceReport` for each document's text as the editor holds it (or as it is on disk),
+ * checked in full (no time budget) with the document's own config, as the CLI's
+ * `--format markdown` reports the same files.
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
-import { checkWithPack, complianceReport, currentDate, reportedRules, ruleOutcomes, type Locale } from '@laatuvahti/core';
+import { checkWithPack, complianceReport, currentDate, reportedRules, ruleOutcomes, type Locale, type ReportedPlan, type ReportedRule } from '@laatuvahti/core';
 import type { FileSettings } from '@laatuvahti/core/node';
 
-/** What to report on. */
-export interface PlanReportSubject {
+/** One plan to report on. */
+export interface ReportSubject {
   uri: string;
   text: string;
   /** The file path, for documents on disk. */
   file?: string;
-  /** The workspace folder paths are shown relative to. */
-  root: string;
   settings: FileSettings;
-  locale: Locale;
-  version: string;
 }
 
-/** The report as Markdown. */
-export async function planReport(subject: PlanReportSubject): Promise<string> {
-  const { settings, locale } = subject;
+/** What the whole report shares. */
+export interface ReportContext {
+  /** The workspace folder paths are shown relative to. */
+  root: string;
+  locale: Locale;
+  version: string;
+  /** Lets other requests in between two plans' checks. */
+  yieldControl: () => Promise<void>;
+}
+
+/** The report as Markdown, plans in path order. */
+export async function planReport(subjects: readonly ReportSubject[], context: ReportContext): Promise<string> {
   const today = currentDate();
-  const report = await checkWithPack(settings.pack, subject.text, { today, locale, settings: settings.settings });
-  return complianceReport({
-    plans: [
-      {
-        path: shownPath(subject),
-        ...report,
-        // Of the text as the editor holds it: unsaved changes included.
-        sha256: createHash('sha256').update(subject.text, 'utf8').digest('hex'),
-        outcomes: ruleOutcomes(settings.pack, report, { today, settings: settings.settings }),
-      },
-    ],
-    rules: reportedRules(settings.pack, locale),
-    locale,
-    today,
-    version: subject.version,
-  });
+  const { locale } = context;
+  const plans: ReportedPlan[] = [];
+  const rules = new Map<string, ReportedRule>();
+  for (const subject of subjects) {
+    const { pack, settings } = subject.settings;
+    const report = await checkWithPack(pack, subject.text, { today, locale, settings, yieldControl: context.yieldControl });
+    plans.push({
+      path: shownPath(subject, context.root),
+      ...report,
+      // Of the text as the editor holds it: unsaved changes included.
+      sha256: createHash('sha256').update(subject.text, 'utf8').digest('hex'),
+      outcomes: ruleOutcomes(pack, report, { today, settings }),
+    });
+    // Plans under different configs may use different rule folders; the first title of an id wins.
+    for (const [id, rule] of reportedRules(pack, locale)) if (!rules.has(id)) rules.set(id, rule);
+  }
+  plans.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return complianceReport({ plans, rules, locale, today, version: context.version });
 }
 
 /** A file inside the workspace relative to it (as the CLI shows it), else its path; else the URI. */
-function shownPath(subject: PlanReportSubject): string {
+function shownPath(subject: ReportSubject, root: string): string {
   if (!subject.file) return subject.uri;
-  const rel = relative(subject.root, subject.file);
+  const rel = relative(root, subject.file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : subject.file;
 }

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
+  CodeActionKind, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
   TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult, type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -25,7 +25,7 @@ import { provideCompletion } from './completion.js';
 import { provideDocumentSymbols } from './document-symbols.js';
 import { listRules, ruleDocumentation } from './rule-docs.js';
 import { CheckFilesRequest, ComplianceReportRequest, ListRulesRequest, RuleDocumentationRequest, SkeletonRequest, type CheckFileResult } from './custom-requests.js';
-import { planReport } from './plan-report.js';
+import { planReport, type ReportSubject } from './plan-report.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 /** Files whose change on disk changes findings: config files and rule folders' contents. */
@@ -289,27 +289,33 @@ export function startServer(connection: Connection): void {
     return listRules(s.pack, s.settings, params?.locale ?? s.locale);
   });
 
-  connection.onRequest(ComplianceReportRequest, async (params) => {
+  connection.onRequest(ComplianceReportRequest, async (params, token) => {
     await ready;
-    const uri = String(params?.uri ?? '');
-    const open = documents.get(uri);
-    const file = uri.startsWith('file:') ? workspace.pathOf(uri) : undefined;
-    let text: string;
-    if (open) {
-      text = open.getText();
-    } else {
-      if (!file) return null;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (e) {
-        log.warn(`laatuvahti: cannot read ${uri}: ${String(e)}`);
-        return null;
+    const uris = Array.isArray(params?.uris) ? params.uris.map(String) : params?.uri ? [String(params.uri)] : [];
+    const subjects: ReportSubject[] = [];
+    for (const uri of uris) {
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      const open = documents.get(uri);
+      const file = uri.startsWith('file:') ? workspace.pathOf(uri) : undefined;
+      let text: string;
+      if (open) {
+        text = open.getText();
+      } else {
+        if (!file) continue;
+        try {
+          text = await readFile(file, 'utf8');
+        } catch (e) {
+          log.warn(`laatuvahti: cannot read ${uri}: ${String(e)}`);
+          continue;
+        }
       }
+      if (isPlanText(text)) subjects.push({ uri, text, ...(file ? { file } : {}), settings: settingsFor(uri) });
     }
-    if (!isPlanText(text)) return null;
-    const settings = settingsFor(uri);
-    const locale = LOCALES.includes(params?.locale as Locale) ? (params.locale as Locale) : settings.locale;
-    const markdown = await planReport({ uri, text, ...(file ? { file } : {}), root: workspace.root, settings, locale, version: packageJson.version });
+    if (subjects.length === 0) return null;
+    const asked = LOCALES.includes(params?.locale as Locale) ? (params.locale as Locale) : undefined;
+    // Unasked, one plan speaks its own config's language, several the workspace's.
+    const locale = asked ?? (subjects.length === 1 ? subjects[0]!.settings.locale : workspace.forWorkspace().locale);
+    const markdown = await planReport(subjects, { root: workspace.root, locale, version: packageJson.version, yieldControl: () => new Promise((resolve) => setImmediate(resolve)) });
     // Like every text the server sends: an identity code in a reason or a name stays masked.
     return { markdown: redactPersonalIds(markdown) };
   });

@@ -66,11 +66,12 @@ export interface SkeletonResult {
   text: string;
 }
 
-/** `laatuvahti/complianceReport` parameters: the plan's URI (open or on disk). */
+/** `laatuvahti/complianceReport` parameters: one document or several (open or on disk). */
 export interface ComplianceReportParams {
-  uri: string;
+  uri?: string;
+  uris?: string[];
   locale?: UiLocale;
 }
 
-/** `laatuvahti/complianceReport` result: null when the document is not a plan. */
+/** `laatuvahti/complianceReport` result: null when none of the documents is a plan. */
 export type ComplianceReportResult = { markdown: string } | null;

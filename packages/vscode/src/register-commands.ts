@@ -136,22 +136,52 @@ async function showRuleDocumentation(ctx: CommandContext, running: Running, arg:
   await showMarkdown(ctx.docs.put(['rule', ctx.locale(), ruleId], doc.markdown));
 }
 
-/** The compliance report of the plan in the active editor (or the file the command was run on). */
+/**
+ * The compliance report of the YAML file the command was run on (explorer, editor menu) or of
+ * the one in the active editor; of every plan in a folder it was run on, or in the workspace when
+ * no YAML file is active (e.g. from a report's preview).
+ */
 async function showComplianceReport(ctx: CommandContext, running: Running, arg: unknown): Promise<void> {
   const m = uiMessages(ctx.locale());
-  const target = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-  if (!target) {
-    void vscode.window.showInformationMessage(m.openAPlan);
-    return;
-  }
   const client = running();
   if (!client) return;
-  const report = await client.sendRequest<ComplianceReportResult>(REQUESTS.complianceReport, { uri: client.code2ProtocolConverter.asUri(target), locale: ctx.locale() });
-  if (!report) {
-    void vscode.window.showWarningMessage(m.notAPlan(vscode.workspace.asRelativePath(target)));
+  const target = await reportTarget(arg);
+  if (!target) {
+    void vscode.window.showInformationMessage(m.noFolder);
     return;
   }
-  await showMarkdown(ctx.docs.put(['report', ctx.locale(), ...vscode.workspace.asRelativePath(target).split(/[\\/]/)], report.markdown));
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: m.reporting, cancellable: true },
+    async (_progress, token) => {
+      const uris = 'file' in target ? [target.file] : await planCandidates(target.folder, token);
+      return client.sendRequest<ComplianceReportResult>(REQUESTS.complianceReport, { uris: uris.map((u) => client.code2ProtocolConverter.asUri(u)), locale: ctx.locale() }, token);
+    },
+  );
+  if (!report) {
+    void vscode.window.showWarningMessage('file' in target ? m.notAPlan(vscode.workspace.asRelativePath(target.file)) : m.noPlans);
+    return;
+  }
+  const name = 'file' in target ? vscode.workspace.asRelativePath(target.file) : target.folder ? vscode.workspace.asRelativePath(target.folder) : m.workspaceReportName;
+  await showMarkdown(ctx.docs.put(['report', ctx.locale(), ...name.split(/[\\/]/)], report.markdown));
+}
+
+/** What a report is of: one file, a folder, or (folder undefined) the whole workspace; none without a workspace. */
+async function reportTarget(arg: unknown): Promise<{ file: vscode.Uri } | { folder: vscode.Uri | undefined } | undefined> {
+  if (arg instanceof vscode.Uri) {
+    const stat = await vscode.workspace.fs.stat(arg).then((s) => s, () => undefined);
+    return stat?.type === vscode.FileType.Directory ? { folder: arg } : { file: arg };
+  }
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc?.languageId === 'yaml') return { file: doc.uri };
+  return vscode.workspace.workspaceFolders?.length ? { folder: undefined } : undefined;
+}
+
+/** The YAML files of a folder or of the workspace (the server picks the plans among them). */
+async function planCandidates(folder: vscode.Uri | undefined, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  const exclude = planFileExclude(vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude'));
+  const include = folder ? new vscode.RelativePattern(folder, PLAN_FILE_INCLUDE) : PLAN_FILE_INCLUDE;
+  const found = await vscode.workspace.findFiles(include, exclude, MAX_FILES, token);
+  return found.sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
 }
 
 /** Opens a virtual Markdown document in the preview. */

@@ -31,8 +31,9 @@ export interface UiMessages {
   pickRule: string;
   pickFinding: string;
   noDocumentation(ruleId: string): string;
-  openAPlan: string;
   notAPlan(file: string): string;
+  reporting: string;
+  workspaceReportName: string;
   commandFailed(reason: string): string;
 }
 
@@ -54,7 +55,8 @@ const en: UiMessages = {
   pickRule: 'Pick a rule to show its documentation',
   pickFinding: 'Several findings here: pick one',
   noDocumentation: (id) => `Rule ${id} has no documentation.`,
-  openAPlan: 'Open a plan to see its compliance report.',
+  reporting: 'Laatuvahti: making the compliance report',
+  workspaceReportName: 'workspace',
   notAPlan: (file) => `${file} is not a Laatuvahti plan (apiVersion: laatuvahti/v1): there is no compliance report for it.`,
   commandFailed: (reason) => `Laatuvahti: the command failed (${reason}). See the Laatuvahti output channel for details.`,
 };
@@ -75,7 +77,8 @@ const fi: UiMessages = {
   pickRule: 'Valitse sääntö, jonka ohje näytetään',
   pickFinding: 'Tässä kohdassa on useita havaintoja: valitse yksi',
   noDocumentation: (id) => `Säännölle ${id} ei ole ohjetta.`,
-  openAPlan: 'Avaa suunnitelma nähdäksesi sen tarkistusraportin.',
+  reporting: 'Laatuvahti: tarkistusraporttia laaditaan',
+  workspaceReportName: 'työtila',
   notAPlan: (file) => `${file} ei ole Laatuvahdin suunnitelma (apiVersion: laatuvahti/v1), joten sille ei ole tarkistusraporttia.`,
   commandFailed: (reason) => `Laatuvahti: komento epäonnistui (${reason}). Lisätietoja on Laatuvahti-tulostekanavalla.`,
 };
@@ -96,7 +99,8 @@ const sv: UiMessages = {
   pickRule: 'Välj en regel för att visa dess dokumentation',
   pickFinding: 'Flera fynd här: välj ett',
   noDocumentation: (id) => `Regeln ${id} har ingen dokumentation.`,
-  openAPlan: 'Öppna en plan för att se dess kontrollrapport.',
+  reporting: 'Laatuvahti: kontrollrapporten sammanställs',
+  workspaceReportName: 'arbetsyta',
   notAPlan: (file) => `${file} är inte en Laatuvahti-plan (apiVersion: laatuvahti/v1), så det finns ingen kontrollrapport för den.`,
   commandFailed: (reason) => `Laatuvahti: kommandot misslyckades (${reason}). Mer information finns i utdatakanalen Laatuvahti.`,
 };
