@@ -129,6 +129,14 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
     await page.keyboard.press('Enter');
     await waitUntil(`cursor at ${line}:${column}`, async () => /Ln (\d+), Col (\d+)/.exec(await page.locator('footer').innerText())?.[1] === String(line), 10000);
   }
+  /** The text of a rendered Markdown preview (a webview: nested frames) that `match`es, if any. */
+  async function previewText(match) {
+    for (const frame of page.frames()) {
+      const t = await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
+      if (match(t)) return t;
+    }
+    return undefined;
+  }
   const editorLines = async () => (await page.locator('.editor-group-container.active .monaco-editor .view-line').allInnerTexts()).map((s) => s.replace(/\u00a0/g, ' '));
 
   try {
@@ -248,14 +256,9 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
       await runCommand('Laatuvahti: Show Compliance Report');
       const tab = page.locator('.tabs-container .tab', { hasText: `${PLAN}.md` }).first();
       await tab.waitFor({ timeout });
-      // The preview renders in a webview (nested frames): read the report from there.
-      const text = await waitUntil('the rendered report with the rule outcomes', async () => {
-        for (const frame of page.frames()) {
-          const t = await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
-          if (/Laatuvahti compliance report/.test(t) && /SHA-256/.test(t) && /social-activity-regular/.test(t) && /not met/.test(t)) return t;
-        }
-        return undefined;
-      });
+      const text = await waitUntil('the rendered report with the rule outcomes', () =>
+        previewText((t) => /Laatuvahti compliance report/.test(t) && /SHA-256/.test(t) && /social-activity-regular/.test(t) && /not met/.test(t)),
+      );
       await shot('vscode-compliance-report.png');
       return `${flat(await tab.innerText())}: ${flat(text).slice(0, 160)}`;
     });
@@ -265,13 +268,7 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
       await runCommand('Laatuvahti: Show Compliance Report');
       const tab = page.locator('.tabs-container .tab', { hasText: 'workspace.md' }).first();
       await tab.waitFor({ timeout });
-      const text = await waitUntil('the rendered report of two plans', async () => {
-        for (const frame of page.frames()) {
-          const t = await frame.evaluate(() => (document.body ? document.body.innerText : '')).catch(() => '');
-          if (/2 plans checked/.test(t) && /Rules across the plans/.test(t)) return t;
-        }
-        return undefined;
-      });
+      const text = await waitUntil('the rendered report of two plans', () => previewText((t) => /2 plans checked/.test(t) && /Rules across the plans/.test(t)));
       if (!text.includes(SECOND_PLAN) || text.includes(NOT_A_PLAN)) throw new Error(`expected ${PLAN} and ${SECOND_PLAN} only: ${flat(text).slice(0, 300)}`);
       return `${flat(await tab.innerText())}: ${flat(text).slice(0, 120)}`;
     });
