@@ -249,6 +249,27 @@ describe('formats', () => {
     }
   });
 
+  it('writes several reports in one run (--format NAME:FILE), each as its own run would', () => {
+    const dir = folder({ 'plans/a.yaml': PLAN, 'plans/b.yaml': SYNTAX_ERROR, 'other.yaml': 'x: 1\n' });
+    const args = ['check', 'plans', '--today', TODAY];
+    const r = run([...args, '-f', 'github', '-f', 'sarif:out/laatuvahti.sarif', '--format=markdown:out/raportti.md', '-f', 'junit:out/junit.xml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(run([...args, '-f', 'github'], dir).stdout);
+    for (const [format, file] of [['sarif', 'out/laatuvahti.sarif'], ['markdown', 'out/raportti.md'], ['junit', 'out/junit.xml']] as const) {
+      const alone = run([...args, '-f', format], dir).stdout;
+      expect(readFileSync(join(dir, file), 'utf8'), format).toBe(alone);
+    }
+    // Only files asked for: the stylish report still goes to stdout, without colours.
+    const quiet = run([...args, '-f', 'json:out/report.json', '--color'], dir);
+    expect(quiet.stdout).toContain('\u001b[');
+    expect(JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8')).files.map((f: { path: string }) => f.path)).toEqual(['plans/a.yaml', 'plans/b.yaml']);
+    // A report that cannot be written is exit 2, named.
+    mkdirSync(join(dir, 'taken'));
+    const bad = run([...args, '-f', 'sarif:taken'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('laatuvahti: Cannot write taken: EISDIR');
+  });
+
   it('sarif 2.1.0: schema, rules with source, 1-based regions, suppressions with justification', async () => {
     const text = `${PLAN}    - name: Kesäretki\n      # laatuvahti-disable-next-line social-activity-regular -- Kesätauko asukkaiden kanssa (until 2027-01-31)\n      every: 2 months\n`;
     const dir = folder({ 'plans/a plan.yaml': text });

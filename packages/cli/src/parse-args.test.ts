@@ -6,12 +6,20 @@ describe('parseArgs', () => {
     expect(parseArgs(['check', 'a.yaml', '-f', 'sarif', '--output=out.sarif', '--today', '2026-11-23', '--locale=fi', '-c', 'cfg.yaml', '--max-warnings', '3', '-q', '--no-color', 'b'])).toEqual({
       command: 'check',
       positionals: ['a.yaml', 'b'],
-      options: { format: 'sarif', output: 'out.sarif', today: '2026-11-23', locale: 'fi', config: 'cfg.yaml', maxWarnings: 3, quiet: true, updateBaseline: false, update: false, color: false, kind: 'SelfMonitoringPlan', language: 'fi' },
+      options: { format: 'sarif', reports: [], output: 'out.sarif', today: '2026-11-23', locale: 'fi', config: 'cfg.yaml', maxWarnings: 3, quiet: true, updateBaseline: false, update: false, color: false, kind: 'SelfMonitoringPlan', language: 'fi' },
     });
     expect(parseArgs(['check', '--baseline', 'ci/baseline.json', '--update-baseline'])).toMatchObject({ options: { baseline: 'ci/baseline.json', updateBaseline: true } });
     expect(() => parseArgs(['check', '--baseline='])).toThrow('Option "--baseline" needs a file name.');
     expect(parseArgs(['check', '-', '--stdin-filename', 'plans/a.yaml'])).toMatchObject({ positionals: ['-'], options: { stdinFilename: 'plans/a.yaml' } });
     expect(parseArgs(['check', '-'])).toMatchObject({ positionals: ['-'] });
+  });
+
+  it('takes one report for stdout and more, each to its own file, from repeated --format NAME:FILE', () => {
+    expect(parseArgs(['check', '-f', 'github', '--format', 'sarif:out/laatuvahti.sarif', '--format=markdown:C:\\raportit\\raportti.md'])).toMatchObject({
+      options: { format: 'github', reports: [{ format: 'sarif', file: 'out/laatuvahti.sarif' }, { format: 'markdown', file: 'C:\\raportit\\raportti.md' }] },
+    });
+    // Files only: stylish still goes to stdout.
+    expect(parseArgs(['check', '-f', 'junit:junit.xml'])).toMatchObject({ options: { format: 'stylish', reports: [{ format: 'junit', file: 'junit.xml' }] } });
   });
 
   it('has defaults and treats everything after -- as paths', () => {
@@ -23,7 +31,13 @@ describe('parseArgs', () => {
     [['check', '-x'], 'Unknown option "-x" for "check".'],
     [['rules', '--format', 'json'], 'Unknown option "--format" for "rules".'],
     [['check', '--format', 'xml'], 'Invalid value "xml" for "--format": use stylish, json, sarif, junit, github, gitlab, markdown.'],
-    [['check', '--format'], 'Option "--format" needs a value (NAME).'],
+    [['check', '--format'], 'Option "--format" needs a value (NAME[:FILE]).'],
+    [['check', '-f', 'json', '-f', 'github'], 'Only one "--format" goes to stdout (json, github): write the others to files, e.g. "--format github:laatuvahti.txt".'],
+    [['check', '-f', 'json', '-f', 'markdown'], 'Only one "--format" goes to stdout (json, markdown): write the others to files, e.g. "--format markdown:laatuvahti.md".'],
+    [['check', '-f', 'sarif:'], '"--format sarif:" needs a file name after the colon.'],
+    [['check', '-f', 'sarf:out.sarif'], 'Invalid value "sarf" for "--format": use stylish, json, sarif, junit, github, gitlab, markdown.'],
+    [['check', '-f', 'sarif:a.txt', '-f', 'json:a.txt'], 'Two reports would be written to "a.txt".'],
+    [['check', '-f', 'sarif:a.txt', '-o', 'a.txt'], 'Two reports would be written to "a.txt".'],
     [['check', '--today', '2026-02-30'], 'Invalid date "2026-02-30" for "--today": use YYYY-MM-DD.'],
     [['check', '--max-warnings', 'many'], 'Invalid number "many" for "--max-warnings": use a whole number (0 or more; -1 for no limit).'],
     [['check', '--quiet=yes'], 'Option "--quiet" takes no value.'],

@@ -19,11 +19,19 @@ interface FlagSpec {
   /** Takes a value (`--name value` / `--name=value`); otherwise a switch. */
   value?: string;
   values?: readonly string[];
+  /** May be given more than once; every value is kept. */
+  repeatable?: true;
   help: string;
 }
 
 const F = {
-  format: { name: 'format', short: 'f', value: 'NAME', values: FORMATS, help: 'stylish (default), json, sarif, junit, github, gitlab or markdown' },
+  format: {
+    name: 'format',
+    short: 'f',
+    value: 'NAME[:FILE]',
+    repeatable: true,
+    help: 'stylish (default), json, sarif, junit, github, gitlab or markdown; NAME:FILE also writes that report to FILE (repeatable)',
+  },
   output: { name: 'output', short: 'o', value: 'FILE', help: 'write the report to FILE instead of stdout' },
   today: { name: 'today', value: 'YYYY-MM-DD', help: 'the date rules compare with (default: today, UTC)' },
   locale: { name: 'locale', value: 'fi|sv|en', values: LOCALE_VALUES, help: 'language of messages (default: config, else en)' },
@@ -72,8 +80,11 @@ export class UsageError extends Error {
 
 /** Validated options of all commands (each command reads its own). */
 export interface CliOptions {
+  /** The report for stdout (or `--output`). */
   format: FormatName;
   output?: string;
+  /** More reports, each written to its file (`--format NAME:FILE`). */
+  reports: { format: FormatName; file: string }[];
   today?: string;
   locale?: 'fi' | 'sv' | 'en';
   config?: string;
@@ -124,6 +135,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
   const command = first as CommandName;
   const specs = COMMAND_FLAGS[command];
   const values = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
   const positionals: string[] = [];
 
   for (let i = 1; i < argv.length; i++) {
@@ -156,6 +168,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
       throw new UsageError(`Invalid value "${value}" for "--${spec.name}": use ${spec.values.join(', ')}.`, command, { word: value, candidates: [...spec.values] });
     }
     values.set(spec.name, value);
+    if (spec.repeatable && typeof value === 'string') repeated.set(spec.name, [...(repeated.get(spec.name) ?? []), value]);
   }
 
   if (values.has('help')) return { command: 'help', topic: command };
@@ -175,6 +188,8 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
   for (const [flag, what] of [['output', 'a file name'], ['config', 'a file name'], ['baseline', 'a file name'], ['stdin-filename', 'a file name']] as const) {
     if (str(flag) === '') throw new UsageError(`Option "--${flag}" needs ${what}.`, command);
   }
+  const formats = parseFormats(repeated.get('format') ?? [], command);
+  if (formats.files.some((f) => f.file === str('output'))) throw new UsageError(`Two reports would be written to "${str('output')}".`, command);
   if (values.has('color') && values.has('no-color')) throw new UsageError('Use either "--color" or "--no-color".', command);
   if (values.has('update-baseline') && !values.has('baseline')) throw new UsageError('"--update-baseline" writes the file given with "--baseline FILE".', command);
   if (command === 'check' && positionals.includes('-') && positionals.length > 1) throw new UsageError('"-" (a plan read from stdin) cannot be combined with other paths.', command);
@@ -186,7 +201,8 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
   }
 
   const options: CliOptions = {
-    format: (str('format') as FormatName | undefined) ?? 'stylish',
+    format: formats.main,
+    reports: formats.files,
     maxWarnings,
     quiet: values.has('quiet'),
     updateBaseline: values.has('update-baseline'),
@@ -202,6 +218,36 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     ...(values.has('color') ? { color: true } : values.has('no-color') ? { color: false } : {}),
   };
   return { command, positionals, options };
+}
+
+/** A usual file name extension per report format, for examples in messages. */
+const EXTENSIONS: Record<FormatName, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', junit: 'xml', github: 'txt', gitlab: 'json', markdown: 'md' };
+
+/**
+ * `--format` values: `NAME` (the report for stdout or `--output`; at most one, default stylish)
+ * and `NAME:FILE` (that report written to FILE as well), split at the first colon, so that a
+ * Windows path (`sarif:C:\out.sarif`) stays whole.
+ */
+function parseFormats(given: readonly string[], command: CommandName): { main: FormatName; files: { format: FormatName; file: string }[] } {
+  let main: FormatName | undefined;
+  const files: { format: FormatName; file: string }[] = [];
+  for (const value of given) {
+    const colon = value.indexOf(':');
+    const name = colon === -1 ? value : value.slice(0, colon);
+    if (!(FORMATS as readonly string[]).includes(name)) {
+      throw new UsageError(`Invalid value "${name}" for "--format": use ${FORMATS.join(', ')}.`, command, { word: name, candidates: [...FORMATS] });
+    }
+    if (colon === -1) {
+      if (main !== undefined) throw new UsageError(`Only one "--format" goes to stdout (${main}, ${name}): write the others to files, e.g. "--format ${name}:laatuvahti.${EXTENSIONS[name as FormatName]}".`, command);
+      main = name as FormatName;
+      continue;
+    }
+    const file = value.slice(colon + 1);
+    if (file === '') throw new UsageError(`"--format ${name}:" needs a file name after the colon.`, command);
+    if (files.some((f) => f.file === file)) throw new UsageError(`Two reports would be written to "${file}".`, command);
+    files.push({ format: name as FormatName, file });
+  }
+  return { main: main ?? 'stylish', files };
 }
 
 /** The help text: all commands, or one command with its options. */

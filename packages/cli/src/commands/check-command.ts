@@ -1,7 +1,7 @@
 /**
  * CLI, the `check` command from start to end: discover files -> check them (in workers when
- * many) -> stop with exit 2 when the tool could not do its job -> baseline -> format -> write ->
- * exit code.
+ * many) -> stop with exit 2 when the tool could not do its job -> baseline -> format each report
+ * asked for -> write -> exit code.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,7 +17,8 @@ import { loadFormatter } from '../formatters/format-report.js';
 import { createProgress } from '../progress.js';
 import { useColor, type CliIo } from '../cli-io.js';
 import { displayPath, displayUri } from '../display-path.js';
-import type { CliOptions } from '../parse-args.js';
+import type { CliOptions, FormatName } from '../parse-args.js';
+import type { ReportInput } from '../formatters/report-input.js';
 import { VERSION } from '../version.js';
 
 /** What a plan read from stdin is called in reports when `--stdin-filename` does not name it. */
@@ -48,12 +49,15 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
     }
   }
 
+  // The report for stdout (or --output), then those written to their own files (--format NAME:FILE).
+  const reports: { format: FormatName; file?: string }[] = [{ format: options.format, ...(options.output ? { file: options.output } : {}) }, ...options.reports];
+  const formats = reports.map((r) => r.format);
   const job: CheckJob = {
     today: options.today ?? currentDate(),
     cwd: io.cwd,
     ...(options.locale ? { locale: options.locale } : {}),
     ...(configFile ? { configFile } : {}),
-    ...(options.format === 'markdown' ? { digest: true } : {}),
+    ...(formats.includes('markdown') ? { digest: true } : {}),
   };
   let checked = fromStdin ? await checkStdin(resolve(io.cwd, options.stdinFilename ?? STDIN_NAME), job, io) : await checkMany(files, job, io, workerEntry);
   if (checked === EXIT_TOOL_ERROR) return EXIT_TOOL_ERROR;
@@ -80,8 +84,8 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
 
   // Evidence of what was checked (markdown): from every finding, before --quiet drops warnings,
   // so that a rule with warnings is never reported as passed.
-  const resolver = options.format === 'markdown' || options.format === 'sarif' ? createResolver(job) : undefined;
-  if (options.format === 'markdown') checked = withOutcomes(checked, resolver!, job.today);
+  const resolver = formats.includes('markdown') || formats.includes('sarif') ? createResolver(job) : undefined;
+  if (resolver && formats.includes('markdown')) checked = withOutcomes(checked, resolver, job.today);
 
   const results = options.quiet ? onlyErrors(checked) : checked;
   const summary = summarize(results);
@@ -106,22 +110,20 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
   }
 
   const locale: Locale = options.locale ?? checked.find((r) => r.locale)?.locale ?? 'en';
-  const formatter = await loadFormatter(options.format);
-  const text = formatter({
+  const input: Omit<ReportInput, 'color'> = {
     results,
     summary,
     rules: resolver ? rulesOf(checked, resolver, locale, io.cwd) : [],
     locale,
-    color: options.format === 'stylish' && useColor(options.color, io, options.output !== undefined),
     cwd: io.cwd,
     today: job.today,
     version: VERSION,
     ...(baselineFile ? { baseline: displayPath(baselineFile, io.cwd) } : {}),
-  });
-  if (options.output) {
-    if (!writeOrReport(io, options.output, text)) return EXIT_TOOL_ERROR;
-  } else {
-    io.out(text);
+  };
+  for (const report of reports) {
+    const text = (await loadFormatter(report.format))({ ...input, color: report.format === 'stylish' && useColor(options.color, io, report.file !== undefined) });
+    if (report.file === undefined) io.out(text);
+    else if (!writeOrReport(io, report.file, text)) return EXIT_TOOL_ERROR;
   }
   return exitCodeOf(summary, options.quiet ? -1 : options.maxWarnings);
 }
