@@ -30,7 +30,7 @@ const F = {
     short: 'f',
     value: 'NAME[:FILE]',
     repeatable: true,
-    help: 'stylish (default), json, sarif, junit, github, gitlab or markdown; NAME:FILE also writes that report to FILE (repeatable)',
+    help: 'stylish (default), json, sarif, junit, github, gitlab, markdown; NAME:FILE: one more report, to FILE',
   },
   output: { name: 'output', short: 'o', value: 'FILE', help: 'write the report to FILE instead of stdout' },
   today: { name: 'today', value: 'YYYY-MM-DD', help: 'the date rules compare with (default: today, UTC)' },
