@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPack, loadPackForRuleTests, SettingsResolver } from './node.js';
+import { loadPack, loadPackForRuleTests, runRuleCases, SettingsResolver } from './node.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -57,6 +57,26 @@ describe('rule folders with an id already taken', () => {
     const { pack, diagnostics } = loadPack([dir]);
     expect(diagnostics.map((d) => d.diagnostic.message)).toEqual([expect.stringContaining('rule id "social-activity-regular" is already defined; give the local rule its own id')]);
     expect(pack.rules.get('social-activity-regular')!.origin).toBeUndefined();
+  });
+
+  it('fails the cases of a rule that reports where its own appliesWhen does not hold', async () => {
+    const dir = folder();
+    const ruleDir = join(dir, 'community-housing-premises');
+    cpSync(join(__dirname, '..', '..', '..', 'rules', 'community-housing-premises'), ruleDir, { recursive: true });
+    const file = join(ruleDir, 'rule.yaml');
+    const yaml = readFileSync(file, 'utf8');
+    // The checks still fire for community housing, but the rule now claims to concern only units without housing.
+    writeFileSync(file, yaml.replace('value: community-housing }\n', 'value: none }\n'));
+    expect(readFileSync(file, 'utf8')).not.toBe(yaml);
+    const { pack, diagnostics } = loadPackForRuleTests([dir]);
+    expect(diagnostics).toEqual([]);
+    const results = await runRuleCases(pack, 'community-housing-premises', ruleDir);
+    const invalid = results.filter((r) => r.kind === 'invalid');
+    expect(invalid.length).toBeGreaterThan(0);
+    for (const r of invalid) expect(r).toMatchObject({ ok: false, problem: 'community-housing-premises reports it although its appliesWhen does not hold' });
+    // The shipped rule's own cases agree with its appliesWhen.
+    const shippedResults = await runRuleCases(loadPackForRuleTests([]).pack, 'community-housing-premises', join(__dirname, '..', '..', '..', 'rules', 'community-housing-premises'));
+    expect(shippedResults.every((r) => r.ok)).toBe(true);
   });
 
   it('loadPackForRuleTests lets a tested rule replace the shipped one, but not a second tested folder', () => {
