@@ -356,6 +356,9 @@ describe('formats', () => {
       for (const o of expected.filter((x) => titles.has(x.ruleId))) expect(section).toContain(titles.get(o.ruleId)!);
     }
     const b = sections.find((s) => s.startsWith('b/plan.yaml\n'))!;
+    // The config in effect, which turned a rule off, is named with the plan.
+    expect(b).toMatch(/\nSelf-monitoring plan · SHA-256 `[0-9a-f]{64}` · config b\/laatuvahti\.config\.yaml\n/);
+    expect(sections.find((s) => s.startsWith('a/plan.yaml\n'))).not.toContain(' · config ');
     expect(b).toMatch(/\| \[`social-activity-regular`\]\([^)]+\) Social activity takes place regularly \| [^|]+ \| ☑️ suppressed \(1\) \|/);
     expect(b).toMatch(/\| \[`staffing-described`\]\([^)]+\) [^|]+ \| [^|]+ \| ➖ off in the config \|/);
     expect(b).toContain('| 9:14 | [`social-activity-regular`](');

@@ -488,6 +488,7 @@ describe('custom requests', () => {
     mkdirSync(join(ws, 'plans'), { recursive: true });
     const onDisk = PLAN.replace('      every: 3 months\n', '      # laatuvahti-disable-next-line social-activity-regular -- Sovittu omaisen 131052-308T kanssa\n      every: 3 months\n');
     writeFileSync(join(ws, 'plans', 'plan.yaml'), onDisk);
+    writeFileSync(join(ws, 'plans', 'laatuvahti.config.yaml'), 'rules:\n  staffing-described: off\n');
     writeFileSync(join(ws, 'other.yaml'), 'name: not a plan\n');
     const c = client({ rootUri: pathToFileURL(ws).href, initializationOptions: { debounceMs: 0 } });
     await c.start();
@@ -498,7 +499,8 @@ describe('custom requests', () => {
     // Closed: read from disk.
     const fi = await report('fi');
     expect(fi.split('\n').slice(0, 3)).toEqual(['# Laatuvahti – tarkistusraportti', '', `1 suunnitelma tarkistettu ${new Date().toISOString().slice(0, 10)} voimassa olevien sääntöjen mukaan (laatuvahti 0.1.0).`]);
-    expect(fi).toContain('\n## plans/plan.yaml\n\nOmavalvontasuunnitelma · SHA-256 `' + sha(onDisk) + '`\n');
+    expect(fi).toContain('\n## plans/plan.yaml\n\nOmavalvontasuunnitelma · SHA-256 `' + sha(onDisk) + '` · asetukset plans/laatuvahti.config.yaml\n');
+    expect(fi).toMatch(/\n\| \[`staffing-described`\]\([^)]+\) [^|]+ \| [^|]+ \| ➖ pois käytöstä asetuksissa \|\n/);
     // One activity's finding suppressed (with its reason), the other's (no interval) standing.
     expect(fi).toMatch(/\n\| \[`social-activity-regular`\]\([^)]+\) Sosiaalista kanssakäymistä [^|]+ \| [^|]+ \(R39\) \| ❌ ei täyty \(1\) \|\n/);
     expect(fi).toMatch(/\n\| 12:14 \| \[`social-activity-regular`\]\([^)]+\) \| Sovittu omaisen 131052-\*\*\*\* kanssa \|\n/);

@@ -26,8 +26,6 @@ export interface CheckJob {
 
 /** A file's result plus what the main thread needs besides the findings. */
 export interface CheckedFile extends FileResult {
-  /** The config file the resolver used, if any. */
-  configFile?: string;
   /** Problems of that config file or its rule folders (the run then exits 2). */
   configProblems?: FileDiagnostic[];
   /** The language messages were written in (flag, else config, else en). */

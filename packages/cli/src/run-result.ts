@@ -29,6 +29,8 @@ export interface FileResult {
   baselined?: Diagnostic[];
   /** Why the file could not be read (status `unreadable`). */
   error?: string;
+  /** The config file the plan was checked with (absolute), if any. */
+  configFile?: string;
   /** SHA-256 of the file's bytes, hex (when the report asks for it: markdown). */
   sha256?: string;
   /** Rules that do not concern the plan (core's `CheckReport.notApplicable`). */

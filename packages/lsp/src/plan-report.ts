@@ -42,6 +42,7 @@ export async function planReport(subjects: readonly ReportSubject[], context: Re
       ...report,
       // Of the text as the editor holds it: unsaved changes included.
       sha256: createHash('sha256').update(subject.text, 'utf8').digest('hex'),
+      ...(subject.settings.configFile ? { config: shown(subject.settings.configFile, context.root) } : {}),
       outcomes: ruleOutcomes(pack, report, { today, settings }),
     });
     // Plans under different configs may use different rule folders; the first title of an id wins.
@@ -51,9 +52,13 @@ export async function planReport(subjects: readonly ReportSubject[], context: Re
   return complianceReport({ plans, rules, locale, today, version: context.version });
 }
 
-/** A file inside the workspace relative to it (as the CLI shows it), else its path; else the URI. */
+/** The plan's file as `shown`, else its URI. */
 function shownPath(subject: ReportSubject, root: string): string {
-  if (!subject.file) return subject.uri;
-  const rel = relative(root, subject.file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : subject.file;
+  return subject.file ? shown(subject.file, root) : subject.uri;
+}
+
+/** A file inside the workspace relative to it, with forward slashes (as the CLI shows it), else its path. */
+function shown(file: string, root: string): string {
+  const rel = relative(root, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
 }

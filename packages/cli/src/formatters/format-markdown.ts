@@ -7,6 +7,7 @@
 import { complianceReport, type Locale } from '@laatuvahti/core';
 import { checkedFiles, type Formatter } from './report-input.js';
 import { SKIPPED_WORDS } from './words.js';
+import { displayPath } from '../display-path.js';
 
 const UNREADABLE: Record<Locale, string> = { en: 'Could not be read', fi: 'Ei voitu lukea', sv: 'Kunde inte läsas' };
 
@@ -17,7 +18,7 @@ export const formatMarkdown: Formatter = (input) => {
   const unreadable = input.results.filter((r) => r.status === 'unreadable');
   if (unreadable.length > 0) notes.push(`${UNREADABLE[input.locale]}: ${unreadable.map((r) => `${r.path} (${r.error ?? ''})`).join(', ')}.`);
   return complianceReport({
-    plans: checkedFiles(input),
+    plans: checkedFiles(input).map((r) => (r.configFile ? { ...r, config: displayPath(r.configFile, input.cwd) } : r)),
     rules: new Map(input.rules.map((r) => [r.id, r])),
     locale: input.locale,
     today: input.today,

@@ -20,6 +20,8 @@ export interface ReportedPlan {
   kind?: PlanKind;
   /** SHA-256 of the plan's bytes, hex. */
   sha256?: string;
+  /** The `laatuvahti.config.yaml` the plan was checked with, as shown to the user. */
+  config?: string;
   /** Findings that stand. */
   diagnostics: readonly Diagnostic[];
   /** Findings silenced by suppression comments, with their justification. */
@@ -78,6 +80,7 @@ interface Words {
   /** When a rule not yet in force applies from. */
   from: (date: string) => string;
   until: (date: string) => string;
+  config: (file: string) => string;
   /** The source column of the engine's own checks. */
   planFormat: string;
   unchecked: string;
@@ -113,6 +116,7 @@ const WORDS: Record<Locale, Words> = {
     outcome: { passed: 'met', failed: 'not met', suppressed: 'suppressed', baselined: 'in the baseline', 'not-applicable': 'not applicable', off: 'off in the config', 'not-in-force': 'not yet in force', 'not-evaluated': 'not evaluated' },
     from: (date) => `from ${date}`,
     until: (date) => `until ${date}`,
+    config: (file) => `config ${file}`,
     planFormat: 'Laatuvahti plan format',
     unchecked: 'No rule could be evaluated: the findings above must be fixed first.',
   },
@@ -135,6 +139,7 @@ const WORDS: Record<Locale, Words> = {
     outcome: { passed: 'täyttyy', failed: 'ei täyty', suppressed: 'vaiennettu', baselined: 'lähtötasossa', 'not-applicable': 'ei sovellu', off: 'pois käytöstä asetuksissa', 'not-in-force': 'ei vielä voimassa', 'not-evaluated': 'ei arvioitu' },
     from: (date) => `${date} alkaen`,
     until: (date) => `${date} asti`,
+    config: (file) => `asetukset ${file}`,
     planFormat: 'Laatuvahdin suunnitelmamuoto',
     unchecked: 'Sääntöjä ei voitu arvioida: korjaa ensin yllä olevat havainnot.',
   },
@@ -157,6 +162,7 @@ const WORDS: Record<Locale, Words> = {
     outcome: { passed: 'uppfylld', failed: 'inte uppfylld', suppressed: 'undantagen', baselined: 'i baslinjen', 'not-applicable': 'inte tillämplig', off: 'avstängd i konfigurationen', 'not-in-force': 'ännu inte i kraft', 'not-evaluated': 'inte utvärderad' },
     from: (date) => `från ${date}`,
     until: (date) => `till ${date}`,
+    config: (file) => `konfiguration ${file}`,
     planFormat: 'Laatuvahtis planformat',
     unchecked: 'Inga regler kunde utvärderas: åtgärda först fynden ovan.',
   },
@@ -238,7 +244,8 @@ export function complianceReport(input: ComplianceReportInput): string {
 
   for (const plan of input.plans) {
     out.push('', `## ${markdownText(plan.path)}`, '');
-    out.push([kindName(plan) ?? words.result.unchecked, ...(plan.sha256 ? [`SHA-256 \`${plan.sha256}\``] : [])].join(' · '));
+    const facts = [kindName(plan) ?? words.result.unchecked, ...(plan.sha256 ? [`SHA-256 \`${plan.sha256}\``] : []), ...(plan.config ? [markdownText(words.config(plan.config))] : [])];
+    out.push(facts.join(' · '));
     if (plan.outcomes?.length) out.push('', `${words.rules}: ${outcomeCounts(plan.outcomes, words)}.`);
     const findings = (heading: string, list: readonly Diagnostic[]) => {
       if (list.length === 0) return;
