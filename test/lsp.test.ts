@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { LspClient, SERVER, applyEdits, type Publish, type WireDiagnostic, type WireEdit } from './lsp-client';
+import { checkWithPack, currentDate, getDefaultPack, ruleOutcomes } from '@laatuvahti/core';
 
 const ROOT = join(__dirname, '..');
 const OURS = new Set(['yaml-syntax', 'schema-type', 'schema-unknown-key', 'suppression-invalid', 'social-activity-regular', 'check-failed']);
@@ -427,6 +428,37 @@ describe('editor features', () => {
     const masked = await c.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri: withCode } });
     expect(JSON.stringify(masked)).not.toContain('9024');
     expect(masked[4]!.children![0]!.children!.map((s) => s.name)).toEqual(['Retket 150385-****', 'Kuoro']);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('a code lens over a plan counts its rules met and not met, for the version shown, and opens the report', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    type Lens = { range: unknown; command: { title: string; command: string } };
+    const lenses = (uri: string) => c.request<Lens[]>('textDocument/codeLens', { textDocument: { uri } });
+    const expected = async (text: string) => {
+      const pack = getDefaultPack();
+      const today = currentDate();
+      const outcomes = ruleOutcomes(pack, await checkWithPack(pack, text, { today }), { today });
+      const n = (...kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
+      return { met: n('passed'), applicable: outcomes.length - n('not-applicable', 'off', 'not-in-force'), notMet: n('failed') };
+    };
+    const uri = uriOf('lens.yaml');
+    await c.open(uri, PLAN);
+    const e = await expected(PLAN);
+    expect(e.notMet).toBeGreaterThan(0);
+    expect(await lenses(uri)).toEqual([
+      { range: range(0, 0, 0, 0), command: { title: `Laatuvahti: ${e.met} of ${e.applicable} rules met · ${e.notMet} not met → compliance report`, command: 'laatuvahti.showComplianceReport' } },
+    ]);
+    // Asked right after an edit: the lens waits for that version's check.
+    const fixed = PLAN.replace('  adress: Tie 1\n', '  address: Tie 1\n');
+    await c.replace(uri, fixed);
+    const f = await expected(fixed);
+    expect(f.met).toBe(e.met + 1);
+    expect((await lenses(uri))[0]!.command.title).toBe(`Laatuvahti: ${f.met} of ${f.applicable} rules met · ${f.notMet} not met → compliance report`);
+    // Not a plan: no lens.
+    await c.openQuietly(uriOf('lens-other.yaml'), 'name: not a plan\n');
+    expect(await lenses(uriOf('lens-other.yaml'))).toEqual([]);
     expect(await c.stop()).toBe(0);
   });
 });

@@ -159,6 +159,14 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout });
     });
 
+    await step('code lens over the plan counts its rules', async () => {
+      const lens = page.locator('.editor-group-container.active .codelens-decoration', { hasText: /Laatuvahti: \d+ of \d+ rules met/ }).first();
+      await lens.waitFor({ timeout });
+      const text = flat(await lens.innerText());
+      if (!/\d+ not met/.test(text)) throw new Error(`expected rules not met in the lens: ${text}`);
+      return text;
+    });
+
     let before;
     await step('status bar counts the findings', async () => {
       const text = await waitUntil('a Laatuvahti status item with counts', async () => {

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkWithPack, isPlanText, RunMemo, type Diagnostic, type Locale, type PlanKind } from '@laatuvahti/core';
+import { checkWithPack, currentDate, isPlanText, ruleOutcomes, RunMemo, type Diagnostic, type Locale, type PlanKind, type RuleOutcome } from '@laatuvahti/core';
 import type { FileSettings } from '@laatuvahti/core/node';
 import { toLspDiagnostic } from './to-lsp-diagnostic.js';
 import { lspText } from './lsp-messages.js';
@@ -24,6 +24,8 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** The same findings as published. */
   lsp: LspDiagnostic[];
+  /** What became of every rule of the plan's kind (for the code lens); absent when no rule ran. */
+  outcomes?: RuleOutcome[];
 }
 
 /** What the checker needs from the server. */
@@ -88,7 +90,9 @@ export class DocumentChecker {
       // Let pending requests (hover, cancellations, newer edits) in before the long part.
       await nextTurn();
       if (FAULT_MARKER && text.includes(FAULT_MARKER)) throw new Error(`fault injected by LAATUVAHTI_LSP_FAULT_MARKER`);
+      const today = currentDate();
       const report = await checkWithPack(settings.pack, text, {
+        today,
         locale,
         settings: settings.settings,
         // Every check here takes turns with other requests (a workspace check too, which must
@@ -104,6 +108,7 @@ export class DocumentChecker {
         locale,
         diagnostics: report.diagnostics,
         lsp: report.diagnostics.map((d) => toLspDiagnostic(d, uri)),
+        ...(report.kind ? { outcomes: ruleOutcomes(settings.pack, report, { today, settings: settings.settings }) } : {}),
       };
     } catch (e) {
       if (live?.signal.aborted) throw e;

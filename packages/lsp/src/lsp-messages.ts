@@ -36,6 +36,16 @@ const TEXTS = {
   source: { fi: 'Lähde', sv: 'Källa', en: 'Source' },
   documentation: { fi: 'Ohje', sv: 'Dokumentation', en: 'Documentation' },
   severity: { fi: 'Vakavuus', sv: 'Allvarlighetsgrad', en: 'Severity' },
+  // The code lens over a plan: its rules at a glance, and the way to the compliance report.
+  rulesMet: {
+    fi: 'Laatuvahti: {{met}}/{{applicable}} sääntöä täyttyy',
+    sv: 'Laatuvahti: {{met}} av {{applicable}} regler uppfyllda',
+    en: 'Laatuvahti: {{met}} of {{applicable}} rules met',
+  },
+  rulesNotMet: { fi: '{{count}} ei täyty', sv: '{{count}} inte uppfyllda', en: '{{count}} not met' },
+  rulesExcepted: { fi: '{{count}} vaiennettu', sv: '{{count}} undantagna', en: '{{count}} suppressed' },
+  rulesNotEvaluated: { fi: 'tarkistus jäi kesken', sv: 'kontrollen avbröts', en: 'check incomplete' },
+  showReport: { fi: 'tarkistusraportti', sv: 'kontrollrapport', en: 'compliance report' },
 } satisfies Record<string, Record<Locale, string>>;
 
 /** Ids of the server's texts. */

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
+  CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
   TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult, type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,6 +26,7 @@ import { provideDocumentSymbols } from './document-symbols.js';
 import { listRules, ruleDocumentation } from './rule-docs.js';
 import { CheckFilesRequest, ComplianceReportRequest, ListRulesRequest, RuleDocumentationRequest, SkeletonRequest, type CheckFileResult } from './custom-requests.js';
 import { planReport, type ReportSubject } from './plan-report.js';
+import { provideCodeLens } from './code-lens.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 /** Files whose change on disk changes findings: config files and rule folders' contents. */
@@ -36,6 +37,7 @@ interface ClientFeatures {
   configuration: boolean;
   pullDiagnostics: boolean;
   diagnosticRefresh: boolean;
+  codeLensRefresh: boolean;
   dynamicWatchers: boolean;
   dynamicConfiguration: boolean;
 }
@@ -46,7 +48,7 @@ export function startServer(connection: Connection): void {
   const parsedDocs = new ParsedDocuments();
   // Files checked through `laatuvahti/checkFiles` while closed, whose findings were pushed.
   const pushedClosed = new Set<string>();
-  let features: ClientFeatures = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, dynamicWatchers: false, dynamicConfiguration: false };
+  let features: ClientFeatures = { configuration: false, pullDiagnostics: false, diagnosticRefresh: false, codeLensRefresh: false, dynamicWatchers: false, dynamicConfiguration: false };
   let workspace = new WorkspaceSettings(process.cwd());
   // Every log line leaves through the same masking as findings: an error message may quote a
   // plan, and a plan may hold a personal identity code.
@@ -88,6 +90,7 @@ export function startServer(connection: Connection): void {
       configuration: !!caps.workspace?.configuration,
       pullDiagnostics: !!caps.textDocument?.diagnostic,
       diagnosticRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
+      codeLensRefresh: !!caps.workspace?.codeLens?.refreshSupport,
       dynamicWatchers: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       dynamicConfiguration: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
     };
@@ -105,6 +108,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: [' ', '['] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
         ...(features.pullDiagnostics ? { diagnosticProvider: { identifier: 'laatuvahti', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: 'laatuvahti-lsp', version: packageJson.version },
@@ -147,6 +151,8 @@ export function startServer(connection: Connection): void {
     problems.reset();
     checker.recheckAll();
     if (features.pullDiagnostics && features.diagnosticRefresh) void connection.languages.diagnostics.refresh();
+    // The same text under new settings: lenses asked for before the re-check are stale.
+    if (features.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
     void checkFiles([...pushedClosed]);
   }
 
@@ -231,6 +237,9 @@ export function startServer(connection: Connection): void {
     if (!c) return [];
     return provideCompletion({ text: c.text, offset: c.doc.offsetAt(params.position), position: params.position, kind: c.kind, locale: c.locale });
   });
+
+  // Waits for the check of the version shown, so the counts are never those of an older text.
+  connection.onCodeLens(async (params) => provideCodeLens(await checker.resultFor(params.textDocument.uri)));
 
   connection.onDocumentSymbol((params) => {
     const c = planContext(params.textDocument.uri);
