@@ -5,7 +5,7 @@
  * `SettingsResolver.forFile`, so a plan gets the same findings everywhere.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 // Through the package's own main entry, not its files: built, `@laatuvahti/core/node` then
 // shares one copy of core with `@laatuvahti/core` (CommonJS has no shared chunks otherwise).
@@ -281,4 +281,15 @@ export class SettingsResolver {
 /** The name of a rule folder from its path. */
 export function ruleFolderName(dir: string): string {
   return basename(dir);
+}
+
+/**
+ * A file path as the CLI's reports and the language server's compliance report show it:
+ * relative to `folder` when inside it (absolute otherwise), with forward slashes on every
+ * platform (SARIF, GitHub and JUnit expect them).
+ */
+export function displayPath(file: string, folder: string): string {
+  const rel = relative(folder, file);
+  const shown = rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+  return sep === '/' ? shown : shown.split(sep).join('/');
 }

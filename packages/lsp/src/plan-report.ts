@@ -5,9 +5,8 @@
  * `--format markdown` reports the same files.
  */
 import { createHash } from 'node:crypto';
-import { isAbsolute, relative, sep } from 'node:path';
 import { checkWithPack, complianceReport, currentDate, reportedRules, ruleOutcomes, type Locale, type ReportedPlan, type ReportedRule } from '@laatuvahti/core';
-import type { FileSettings } from '@laatuvahti/core/node';
+import { displayPath, type FileSettings } from '@laatuvahti/core/node';
 
 /** One plan to report on. */
 export interface ReportSubject {
@@ -42,7 +41,7 @@ export async function planReport(subjects: readonly ReportSubject[], context: Re
       ...report,
       // Of the text as the editor holds it: unsaved changes included.
       sha256: createHash('sha256').update(subject.text, 'utf8').digest('hex'),
-      ...(subject.settings.configFile ? { config: shown(subject.settings.configFile, context.root) } : {}),
+      ...(subject.settings.configFile ? { config: displayPath(subject.settings.configFile, context.root) } : {}),
       outcomes: ruleOutcomes(pack, report, { today, settings }),
     });
     // Plans under different configs may use different rule folders; the first title of an id wins.
@@ -52,13 +51,7 @@ export async function planReport(subjects: readonly ReportSubject[], context: Re
   return complianceReport({ plans, rules, locale, today, version: context.version });
 }
 
-/** The plan's file as `shown`, else its URI. */
+/** The plan's file as the CLI shows it (relative to the workspace when inside it), else its URI. */
 function shownPath(subject: ReportSubject, root: string): string {
-  return subject.file ? shown(subject.file, root) : subject.uri;
-}
-
-/** A file inside the workspace relative to it, with forward slashes (as the CLI shows it), else its path. */
-function shown(file: string, root: string): string {
-  const rel = relative(root, file);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
+  return subject.file ? displayPath(subject.file, root) : subject.uri;
 }
