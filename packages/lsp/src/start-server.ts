@@ -251,6 +251,16 @@ export function startServer(connection: Connection): void {
   // ---- custom requests -----------------------------------------------------------------------
 
   /** Checks files (open ones from the editor), pushing findings of closed plans. */
+  /** The text of a document that is not open, from disk; undefined (and logged) when it cannot be read. */
+  async function readFromDisk(uri: string): Promise<string | undefined> {
+    try {
+      return await readFile(fileURLToPath(uri), 'utf8');
+    } catch (e) {
+      log.warn(`laatuvahti: cannot read ${uri}: ${String(e)}`);
+      return undefined;
+    }
+  }
+
   async function checkFiles(uris: readonly string[]): Promise<CheckFileResult[]> {
     await ready;
     const results: CheckFileResult[] = [];
@@ -260,11 +270,8 @@ export function startServer(connection: Connection): void {
       if (open) {
         result = checker.current(uri) ?? (await checker.checkText(uri, open.getText(), open.version));
       } else {
-        let text: string;
-        try {
-          text = await readFile(fileURLToPath(uri), 'utf8');
-        } catch (e) {
-          log.warn(`laatuvahti: cannot read ${uri}: ${String(e)}`);
+        const text = await readFromDisk(uri);
+        if (text === undefined) {
           if (pushedClosed.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
           results.push({ uri, isPlan: false, diagnostics: [] });
           continue;
@@ -304,21 +311,10 @@ export function startServer(connection: Connection): void {
     const subjects: ReportSubject[] = [];
     for (const uri of uris) {
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-      const open = documents.get(uri);
       const file = uri.startsWith('file:') ? workspace.pathOf(uri) : undefined;
-      let text: string;
-      if (open) {
-        text = open.getText();
-      } else {
-        if (!file) continue;
-        try {
-          text = await readFile(file, 'utf8');
-        } catch (e) {
-          log.warn(`laatuvahti: cannot read ${uri}: ${String(e)}`);
-          continue;
-        }
-      }
-      if (isPlanText(text)) subjects.push({ uri, text, ...(file ? { file } : {}), settings: settingsFor(uri) });
+      const open = documents.get(uri);
+      const text = open ? open.getText() : file ? await readFromDisk(uri) : undefined;
+      if (text !== undefined && isPlanText(text)) subjects.push({ uri, text, ...(file ? { file } : {}), settings: settingsFor(uri) });
     }
     if (subjects.length === 0) return null;
     const asked = LOCALES.includes(params?.locale as Locale) ? (params.locale as Locale) : undefined;
