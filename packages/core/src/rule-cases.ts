@@ -73,12 +73,10 @@ export async function runRuleCases(pack: CompiledPack, ruleId: string, folder: s
   // A finding of a rule whose `appliesWhen` does not hold would be reported as "not
   // applicable" and fail the check at once: the rule's data contradicts itself.
   const contradiction = `${ruleId} reports it although its appliesWhen does not hold`;
-  let contradicts = false;
   const findings = async (text: string) => {
     const report = await checkWithPack(pack, text, { today: caseToday(text), locale: 'en' });
     const actual = report.diagnostics.filter((d) => d.ruleId === ruleId).map(snapshotLine);
-    contradicts = actual.length > 0 && (report.notApplicable ?? []).includes(ruleId);
-    return actual;
+    return { actual, contradicts: actual.length > 0 && (report.notApplicable ?? []).includes(ruleId) };
   };
   const results: RuleCaseResult[] = [];
   // A case file that cannot be read fails as itself (the others still run).
@@ -93,13 +91,13 @@ export async function runRuleCases(pack: CompiledPack, ruleId: string, folder: s
   for (const file of caseFiles(join(folder, 'valid'))) {
     const text = readCase(`valid/${file}`, 'valid');
     if (text === undefined) continue;
-    const actual = await findings(text);
+    const { actual } = await findings(text);
     results.push({ name: `valid/${file}`, kind: 'valid', actual, ok: actual.length === 0, ...(actual.length ? { problem: `a valid case, but ${ruleId} reports it` } : {}) });
   }
   for (const file of caseFiles(join(folder, 'invalid'))) {
     const text = readCase(`invalid/${file}`, 'invalid');
     if (text === undefined) continue;
-    const actual = await findings(text);
+    const { actual, contradicts } = await findings(text);
     const snapshotFile = join(folder, 'invalid', file.replace(/\.yaml$/, '.snap'));
     const snapshot = readSnapshot(snapshotFile);
     const expected = typeof snapshot === 'object' ? snapshot.lines : undefined;
@@ -121,7 +119,7 @@ export async function runRuleCases(pack: CompiledPack, ruleId: string, folder: s
   if (existsSync(readme)) {
     const examples = [...readFileSync(readme, 'utf8').matchAll(/```yaml (valid|invalid)\n([\s\S]*?)```/g)];
     for (const [i, [, claim, body]] of examples.entries()) {
-      const actual = await findings(body!);
+      const { actual, contradicts } = await findings(body!);
       const ok = (claim === 'valid' ? actual.length === 0 : actual.length > 0) && !contradicts;
       results.push({
         name: `README.md example ${i + 1} (${claim})`,
