@@ -99,10 +99,9 @@ console.log(JSON.stringify({ bench: 'core', node: process.version, rows }));
 const only = process.argv[2];
 const results = { core: rows };
 if (!only || only === 'cli') {
-  const { measureCli } = await import('./cli-throughput.mjs');
+  const { describeCli, measureCli } = await import('./cli-throughput.mjs');
   const r = measureCli();
-  console.log(`\nCLI start-up, one small plan: ${r.startup.cliMs} ms vs node -e 0 ${r.startup.nodeMs} ms = ${r.startup.ratio}x (target <= 1.6x)`);
-  console.log(`CLI throughput: ${r.throughput.plans} plans of 240-360 lines (mean ${r.throughput.meanLines}) in ${r.throughput.seconds} s = ${r.throughput.plansPerSecond} plans/s (target >= 500), peak RSS ${r.throughput.peakRssMb} MB`);
+  console.log(`\n${describeCli(r).join('\n')}`);
   console.log(JSON.stringify({ bench: 'cli', ...r }));
   results.cli = r;
 }
