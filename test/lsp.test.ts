@@ -461,6 +461,29 @@ describe('editor features', () => {
     expect(await lenses(uriOf('lens-other.yaml'))).toEqual([]);
     expect(await c.stop()).toBe(0);
   });
+
+  it('shows no code lens while the codeLens setting is false, and shows it again when it is turned back on', async () => {
+    let settings: Record<string, unknown> = { debounceMs: 0, codeLens: false };
+    const c = client({ capabilities: { workspace: { configuration: true } }, configuration: () => settings });
+    await c.start();
+    const uri = uriOf('lens-setting.yaml');
+    await c.open(uri, PLAN);
+    const lenses = () => c.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+    expect(await lenses()).toEqual([]);
+    settings = { debounceMs: 0, codeLens: true };
+    const rechecked = c.nextPublish((x) => x.uri === uri);
+    await c.notify('workspace/didChangeConfiguration', { settings: null });
+    await rechecked;
+    expect((await lenses()).map((l) => l.command.title)).toEqual([expect.stringMatching(/^Laatuvahti: \d+ of \d+ rules met · \d+ not met → compliance report$/)]);
+    // A value that is not a boolean is ignored with a warning; the lens stays as it was.
+    settings = { debounceMs: 0, codeLens: 'no' };
+    const again = c.nextPublish((x) => x.uri === uri);
+    await c.notify('workspace/didChangeConfiguration', { settings: null });
+    await again;
+    expect(await lenses()).toHaveLength(1);
+    expect(c.logs.some((m) => m.message.includes('laatuvahti.codeLens must be true or false; got "no"'))).toBe(true);
+    expect(await c.stop()).toBe(0);
+  });
 });
 
 describe('custom requests', () => {

@@ -21,6 +21,8 @@ export interface ClientSettings {
    * skipped and `check-incomplete` is shown: a stalled check must not stall the editor.
    */
   timeBudgetMs: number;
+  /** Whether plans get the code lens with their rule counts over the first line. */
+  codeLens: boolean;
 }
 
 /** Default debounce: long enough to skip intermediate keystrokes, short enough to feel live. */
@@ -33,7 +35,7 @@ const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'];
 
 /** Settings before the client has said anything. */
 export function defaultClientSettings(): ClientSettings {
-  return { ruleDirs: [], rules: {}, debounceMs: DEFAULT_DEBOUNCE_MS, timeBudgetMs: DEFAULT_TIME_BUDGET_MS };
+  return { ruleDirs: [], rules: {}, debounceMs: DEFAULT_DEBOUNCE_MS, timeBudgetMs: DEFAULT_TIME_BUDGET_MS, codeLens: true };
 }
 
 /**
@@ -59,6 +61,10 @@ export function readClientSettings(raw: unknown, root: string, warn: (message: s
   if (s.timeBudgetMs !== undefined && s.timeBudgetMs !== null) {
     if (typeof s.timeBudgetMs === 'number' && Number.isFinite(s.timeBudgetMs) && s.timeBudgetMs >= 0) out.timeBudgetMs = Math.min(Math.round(s.timeBudgetMs), MAX_TIME_BUDGET_MS);
     else warn(`laatuvahti.timeBudgetMs must be a number >= 0; got ${JSON.stringify(s.timeBudgetMs)}`);
+  }
+  if (s.codeLens !== undefined && s.codeLens !== null) {
+    if (typeof s.codeLens === 'boolean') out.codeLens = s.codeLens;
+    else warn(`laatuvahti.codeLens must be true or false; got ${JSON.stringify(s.codeLens)}`);
   }
   if (s.ruleDirs !== undefined && s.ruleDirs !== null) {
     if (Array.isArray(s.ruleDirs)) {

@@ -239,7 +239,7 @@ export function startServer(connection: Connection): void {
   });
 
   // Waits for the check of the version shown, so the counts are never those of an older text.
-  connection.onCodeLens(async (params) => provideCodeLens(await checker.resultFor(params.textDocument.uri)));
+  connection.onCodeLens(async (params) => (workspace.clientSettings.codeLens ? provideCodeLens(await checker.resultFor(params.textDocument.uri)) : []));
 
   connection.onDocumentSymbol((params) => {
     const c = planContext(params.textDocument.uri);

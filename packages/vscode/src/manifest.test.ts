@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from './command-ids.js';
 import { DEFAULT_DEBOUNCE_MS } from './to-server-settings.js';
-import { DEFAULT_TIME_BUDGET_MS } from '../../lsp/src/client-settings.js';
+import { DEFAULT_TIME_BUDGET_MS, defaultClientSettings } from '../../lsp/src/client-settings.js';
 
 // The manifest is data VS Code reads at install time; a missing translation key shows up as a
 // raw "%key%" in the UI, a command id typo as "command not found".
@@ -37,11 +37,12 @@ describe('package.json manifest', () => {
 
   it('offers the settings the server reads, with the server-side defaults', () => {
     const props = manifest.contributes.configuration.properties;
-    expect(Object.keys(props).sort()).toEqual(['laatuvahti.debounceMs', 'laatuvahti.locale', 'laatuvahti.ruleDirs', 'laatuvahti.rules', 'laatuvahti.timeBudgetMs', 'laatuvahti.trace.server']);
+    expect(Object.keys(props).sort()).toEqual(['laatuvahti.codeLens', 'laatuvahti.debounceMs', 'laatuvahti.locale', 'laatuvahti.ruleDirs', 'laatuvahti.rules', 'laatuvahti.timeBudgetMs', 'laatuvahti.trace.server']);
     expect(props['laatuvahti.locale'].default).toBe('auto');
     expect(props['laatuvahti.locale'].enum).toEqual(['auto', 'fi', 'sv', 'en']);
     expect(props['laatuvahti.debounceMs'].default).toBe(DEFAULT_DEBOUNCE_MS);
     expect(props['laatuvahti.timeBudgetMs'].default).toBe(DEFAULT_TIME_BUDGET_MS);
+    expect(props['laatuvahti.codeLens'].default).toBe(defaultClientSettings().codeLens);
   });
 
   it('points yamlValidation at the three schemas the build copies', () => {

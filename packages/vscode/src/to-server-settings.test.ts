@@ -6,7 +6,7 @@ const folderPath = path.resolve('/work/plans');
 
 describe('toServerSettings', () => {
   it('fills defaults for an empty section', () => {
-    expect(toServerSettings(undefined, { displayLanguage: 'en' })).toEqual({ locale: 'en', ruleDirs: [], rules: {}, debounceMs: DEFAULT_DEBOUNCE_MS });
+    expect(toServerSettings(undefined, { displayLanguage: 'en' })).toEqual({ locale: 'en', ruleDirs: [], rules: {}, debounceMs: DEFAULT_DEBOUNCE_MS, codeLens: true });
   });
 
   it('resolves "auto" with the display language', () => {
@@ -26,6 +26,12 @@ describe('toServerSettings', () => {
   it('passes severity strings and objects on, drops other shapes', () => {
     const rules = { 'social-activity-regular': 'warning', 'plan-updated': { severity: 'off' }, broken: 3, list: ['error'] };
     expect(toServerSettings({ rules }, { displayLanguage: 'en' }).rules).toEqual({ 'social-activity-regular': 'warning', 'plan-updated': { severity: 'off' } });
+  });
+
+  it('turns the code lens off only for false', () => {
+    expect(toServerSettings({ codeLens: false }, { displayLanguage: 'en' }).codeLens).toBe(false);
+    expect(toServerSettings({ codeLens: true }, { displayLanguage: 'en' }).codeLens).toBe(true);
+    expect(toServerSettings({ codeLens: 'off' }, { displayLanguage: 'en' }).codeLens).toBe(true);
   });
 
   it('rounds and clamps the debounce', () => {

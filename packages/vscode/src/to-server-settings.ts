@@ -17,6 +17,8 @@ export interface ServerSettings {
   debounceMs: number;
   /** How long one check may take before the rest is skipped; absent: the server's default. */
   timeBudgetMs?: number;
+  /** Whether plans show the code lens with their rule counts (default true). */
+  codeLens: boolean;
 }
 
 /** Default debounce; also the manifest's default for `laatuvahti.debounceMs`. */
@@ -53,7 +55,14 @@ export function toServerSettings(raw: unknown, context: SettingsContext): Server
     ? Math.min(MAX_DEBOUNCE_MS, Math.max(0, Math.round(section.debounceMs)))
     : DEFAULT_DEBOUNCE_MS;
   const budget = typeof section.timeBudgetMs === 'number' && Number.isFinite(section.timeBudgetMs) && section.timeBudgetMs >= 0 ? Math.round(section.timeBudgetMs) : undefined;
-  return { locale: resolveLocale(section.locale, context.displayLanguage), ruleDirs, rules, debounceMs: debounce, ...(budget !== undefined ? { timeBudgetMs: budget } : {}) };
+  return {
+    locale: resolveLocale(section.locale, context.displayLanguage),
+    ruleDirs,
+    rules,
+    debounceMs: debounce,
+    ...(budget !== undefined ? { timeBudgetMs: budget } : {}),
+    codeLens: section.codeLens !== false,
+  };
 }
 
 // A relative folder means the workspace folder's, as a ruleDirs entry in laatuvahti.config.yaml
