@@ -267,7 +267,7 @@ describe('formats', () => {
     mkdirSync(join(dir, 'taken'));
     const bad = run([...args, '-f', 'sarif:taken'], dir);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('laatuvahti: Cannot write taken: EISDIR');
+    expect(bad.stderr).toContain('laatuvahti: Cannot write taken: illegal operation on a directory (EISDIR)');
   });
 
   it('sarif 2.1.0: schema, rules with source, 1-based regions, suppressions with justification', async () => {
@@ -657,9 +657,9 @@ describe('rules, explain, init', () => {
     mkdirSync(join(otherRule, 'valid', 'a-folder.yaml'));
     const unreadable = run(['test-rules', 'house-rules'], other);
     expect(unreadable.code).toBe(1);
-    expect(unreadable.stdout).toContain('  ✖ invalid/missing-and-too-rare.yaml: the snapshot cannot be read (EISDIR)');
-    expect(unreadable.stdout).toContain('  ✖ valid/a-folder.yaml: the case cannot be read (EISDIR)');
-    expect(run(['test-rules', 'house-rules', '--update'], other)).toMatchObject({ code: 2, stderr: 'laatuvahti: Cannot write house-rules/social-activity-regular/invalid/missing-and-too-rare.snap: EISDIR\n' });
+    expect(unreadable.stdout).toContain('  ✖ invalid/missing-and-too-rare.yaml: the snapshot cannot be read: illegal operation on a directory (EISDIR)');
+    expect(unreadable.stdout).toContain('  ✖ valid/a-folder.yaml: the case cannot be read: illegal operation on a directory (EISDIR)');
+    expect(run(['test-rules', 'house-rules', '--update'], other)).toMatchObject({ code: 2, stderr: 'laatuvahti: Cannot write house-rules/social-activity-regular/invalid/missing-and-too-rare.snap: illegal operation on a directory (EISDIR)\n' });
     expect(run(['test-rules'], folder()).code).toBe(2);
   });
 

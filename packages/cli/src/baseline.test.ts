@@ -95,6 +95,6 @@ describe('baseline', () => {
       expect(readBaseline(baselineFile)).toEqual({ error });
     }
     expect(readBaseline(join(dir, 'missing.json'))).toEqual({ error: 'not found (write one with --update-baseline)', missing: true });
-    expect(readBaseline(dir)).toMatchObject({ error: expect.stringMatching(/^cannot be read \(EISDIR\)$/) });
+    expect(readBaseline(dir)).toMatchObject({ error: expect.stringMatching(/^cannot be read: illegal operation on a directory \(EISDIR\)$/) });
   });
 });

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { formatPath, redactPersonalIds, type Diagnostic } from '@laatuvahti/core';
 import type { CheckedFile } from './check-file.js';
+import { fileErrorText } from '@laatuvahti/core/node';
 
 /** file -> rule id -> data path -> how many findings of that kind may pass. */
 export type BaselineEntries = Map<string, Map<string, Map<string, number>>>;
@@ -38,7 +39,7 @@ export function readBaseline(file: string): { baseline: Baseline } | { error: st
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { error: 'not found (write one with --update-baseline)', missing: true };
-    return { error: `cannot be read (${code ?? (e as Error).message})` };
+    return { error: `cannot be read: ${fileErrorText(e)}` };
   }
   let data: unknown;
   try {

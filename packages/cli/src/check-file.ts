@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { checkWithPack, isPlanText, parseText, type FileDiagnostic, type Locale } from '@laatuvahti/core';
-import { SettingsResolver } from '@laatuvahti/core/node';
+import { fileErrorText, SettingsResolver } from '@laatuvahti/core/node';
 import type { FileResult } from './run-result.js';
 import { displayPath } from './display-path.js';
 
@@ -56,7 +56,7 @@ export async function checkFile(resolver: SettingsResolver, file: string, job: C
     if (job.digest) text = (bytes = readFileSync(file)).toString('utf8');
     else text = readFileSync(file, 'utf8');
   } catch (e) {
-    return { ...baseResult(file, job), status: 'unreadable', error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+    return { ...baseResult(file, job), status: 'unreadable', error: fileErrorText(e) };
   }
   return checkText(resolver, file, text, job, bytes);
 }

@@ -35,7 +35,7 @@ describe('checkFiles (in this thread)', () => {
     expect(broken).toMatchObject({ status: 'checked' });
     expect(broken!.kind).toBeUndefined();
     expect(broken!.diagnostics[0]!.ruleId).toBe('yaml-syntax');
-    expect(gone).toMatchObject({ status: 'unreadable', error: 'ENOENT' });
+    expect(gone).toMatchObject({ status: 'unreadable', error: 'no such file or directory (ENOENT)' });
   });
 });
 

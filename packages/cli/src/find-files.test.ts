@@ -42,4 +42,14 @@ describe('findFiles', () => {
   it('reports missing paths and globs that match nothing', () => {
     expect(findFiles(['missing.yaml', 'sub/*.json', 'a.yaml'], dir).problems).toEqual(['No such file or folder: missing.yaml', 'No file matches "sub/*.json".']);
   });
+
+  it('says in words why a path cannot be read', () => {
+    const links = join(dir, 'links');
+    mkdirSync(links);
+    symlinkSync('cycle-b.yaml', join(links, 'cycle-a.yaml'));
+    symlinkSync('cycle-a.yaml', join(links, 'cycle-b.yaml'));
+    expect(findFiles(['links/cycle-a.yaml'], dir).problems).toEqual(['Cannot read links/cycle-a.yaml: too many symbolic links encountered (ELOOP)']);
+    // Walking the folder leaves the looping links out (they lead to no file) without a problem.
+    expect(findFiles(['links'], dir)).toEqual({ files: [], problems: [] });
+  });
 });

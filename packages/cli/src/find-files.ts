@@ -8,6 +8,7 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import { fileErrorText } from '@laatuvahti/core/node';
 
 /** The files found and what went wrong while looking. */
 export interface Discovery {
@@ -49,7 +50,7 @@ function statOf(path: string): Stats | 'missing' | string {
     return statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : (code ?? (e as Error).message);
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : fileErrorText(e);
   }
 }
 
@@ -63,7 +64,7 @@ function walk(dir: string, keep: (file: string) => boolean, found: Set<string>, 
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
-    problems.push(`Cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    problems.push(`Cannot read folder ${dir}: ${fileErrorText(e)}`);
     return;
   }
   for (const entry of entries) {

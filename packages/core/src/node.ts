@@ -4,6 +4,7 @@
  * resolving everything a file's check needs. The CLI and the language server both call
  * `SettingsResolver.forFile`, so a plan gets the same findings everywhere.
  */
+import { fileErrorText } from './file-error.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -51,7 +52,7 @@ export function loadRuleDir(dir: string, locale: Locale = 'en'): { source: PackS
   try {
     entries = readdirSync(dir).sort();
   } catch (e) {
-    return { source: { rules, references }, diagnostics: [unreadable(pathToFileURL(dir).href, `cannot read rules folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, locale)] };
+    return { source: { rules, references }, diagnostics: [unreadable(pathToFileURL(dir).href, `cannot read rules folder ${dir}: ${fileErrorText(e)}`, locale)] };
   }
   for (const name of entries) {
     const folder = join(dir, name);
@@ -148,6 +149,7 @@ export function loadPackForRuleTests(dirs: readonly string[], locale: Locale = '
   return { pack, tested: [...source.rules], diagnostics };
 }
 
+export { fileErrorText } from './file-error.js';
 export { runRuleCases, snapshotLine, snapshotText, caseToday, caseFiles, DEFAULT_CASE_TODAY, type RuleCaseResult } from './rule-cases.js';
 
 /** The nearest `laatuvahti.config.yaml` walking up from a file's folder, if any. */
@@ -169,7 +171,7 @@ export function loadConfigFile(file: string, locale: Locale = 'en'): { config?: 
   try {
     text = readText(file);
   } catch (e) {
-    return { diagnostics: [unreadable(uri, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, locale)] };
+    return { diagnostics: [unreadable(uri, `cannot read ${file}: ${fileErrorText(e)}`, locale)] };
   }
   const r = readConfigFile(text, uri, locale);
   if (!r.value) return { text, diagnostics: r.diagnostics };

@@ -5,6 +5,7 @@
  * test suite and `laatuvahti test-rules` (for local rule folders) both run them through here, so
  * a rule author's folder passes or fails the same way everywhere. Reads files; Node only.
  */
+import { fileErrorText } from './file-error.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkWithPack, type CompiledPack, type Diagnostic } from '@laatuvahti/core';
@@ -51,7 +52,7 @@ function readSnapshot(file: string): { lines: string[] } | string | undefined {
   try {
     return { lines: readFileSync(file, 'utf8').replace(/\n$/, '').split('\n') };
   } catch (e) {
-    return `the snapshot cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+    return `the snapshot cannot be read: ${fileErrorText(e)}`;
   }
 }
 
@@ -84,7 +85,7 @@ export async function runRuleCases(pack: CompiledPack, ruleId: string, folder: s
     try {
       return readFileSync(join(folder, name), 'utf8');
     } catch (e) {
-      results.push({ name, kind, actual: [], ok: false, problem: `the case cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      results.push({ name, kind, actual: [], ok: false, problem: `the case cannot be read: ${fileErrorText(e)}` });
       return undefined;
     }
   };

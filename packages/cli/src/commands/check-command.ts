@@ -20,6 +20,7 @@ import { displayPath, displayUri } from '../display-path.js';
 import type { CliOptions, FormatName } from '../parse-args.js';
 import type { ReportInput } from '../formatters/report-input.js';
 import { VERSION } from '../version.js';
+import { fileErrorText } from '@laatuvahti/core/node';
 
 /** What a plan read from stdin is called in reports when `--stdin-filename` does not name it. */
 const STDIN_NAME = '<stdin>';
@@ -159,7 +160,7 @@ async function checkStdin(file: string, job: CheckJob, io: CliIo): Promise<Check
   try {
     text = await io.readStdin();
   } catch (e) {
-    io.err(`laatuvahti: Cannot read the plan from stdin: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.err(`laatuvahti: Cannot read the plan from stdin: ${fileErrorText(e)}\n`);
     return EXIT_TOOL_ERROR;
   }
   return [await checkText(createResolver(job), file, text, job)];
@@ -171,7 +172,7 @@ function writeOrReport(io: CliIo, file: string, text: string): boolean {
     io.writeFile(resolve(io.cwd, file), text);
     return true;
   } catch (e) {
-    io.err(`laatuvahti: Cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.err(`laatuvahti: Cannot write ${file}: ${fileErrorText(e)}\n`);
     return false;
   }
 }

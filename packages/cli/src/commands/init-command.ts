@@ -8,6 +8,7 @@ import { createPlanSkeleton, type Locale, type PlanKind } from '@laatuvahti/core
 import { EXIT_OK, EXIT_TOOL_ERROR } from '../run-result.js';
 import type { CliIo } from '../cli-io.js';
 import type { CliOptions } from '../parse-args.js';
+import { fileErrorText } from '@laatuvahti/core/node';
 
 /** The file name `init` uses when none is given. */
 export const DEFAULT_FILE_NAMES: Record<PlanKind, Record<Locale, string>> = {
@@ -28,7 +29,7 @@ export function runInit(target: string | undefined, options: CliOptions, io: Cli
     writeFileSync(resolve(io.cwd, name), text, { flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    io.err(code === 'EEXIST' ? `laatuvahti: ${name} already exists; init never overwrites a file.\n` : `laatuvahti: Cannot write ${name}: ${code ?? (e as Error).message}\n`);
+    io.err(code === 'EEXIST' ? `laatuvahti: ${name} already exists; init never overwrites a file.\n` : `laatuvahti: Cannot write ${name}: ${fileErrorText(e)}\n`);
     return EXIT_TOOL_ERROR;
   }
   io.out(`Wrote ${name} (${options.kind}, ${options.language}). Fill it in, then run: laatuvahti check ${name}\n`);

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadPackForRuleTests, runRuleCases, snapshotText, type RuleCaseResult } from '@laatuvahti/core/node';
+import { fileErrorText, loadPackForRuleTests, runRuleCases, snapshotText, type RuleCaseResult } from '@laatuvahti/core/node';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_TOOL_ERROR } from '../run-result.js';
 import { displayPath } from '../display-path.js';
 import { formatFileDiagnostic } from './check-command.js';
@@ -50,7 +50,7 @@ export async function runTestRules(folders: readonly string[], options: CliOptio
         try {
           writeFileSync(r.snapshotFile!, snapshotText(r.actual));
         } catch (e) {
-          io.err(`laatuvahti: Cannot write ${displayPath(r.snapshotFile!, io.cwd)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+          io.err(`laatuvahti: Cannot write ${displayPath(r.snapshotFile!, io.cwd)}: ${fileErrorText(e)}\n`);
           return EXIT_TOOL_ERROR;
         }
         updated++;

@@ -122,7 +122,7 @@ describe('formatMarkdown', () => {
   });
 
   it('names the baseline, counts and lists the findings it records, and names the files it could not read', () => {
-    const unreadable: FileResult = { file: '/w/locked.yaml', path: 'locked.yaml', status: 'unreadable', error: 'EACCES', diagnostics: [], suppressed: [] };
+    const unreadable: FileResult = { file: '/w/locked.yaml', path: 'locked.yaml', status: 'unreadable', error: 'permission denied (EACCES)', diagnostics: [], suppressed: [] };
     const baselined: FileResult = { ...results[0]!, diagnostics: [], suppressed: [], baselined: [results[0]!.diagnostics[1]!], outcomes: [outcome('social-activity-regular', 'baselined', { baselined: 1 })] };
     const list = [baselined, unreadable];
     const text = formatMarkdown(makeInput({ results: list, summary: summarize(list), baseline: 'laatuvahti-baseline.json' }));
@@ -134,7 +134,7 @@ describe('formatMarkdown', () => {
         '| plans/a.yaml | Self-monitoring plan | ✅ passes | 0 | 0 | 0 | 1 |',
       ].join('\n'),
     );
-    expect(text).toContain('\nCould not be read: locked.yaml (EACCES).\n');
+    expect(text).toContain('\nCould not be read: locked.yaml — permission denied (EACCES).\n');
     expect(text).toContain(
       [
         '### Findings in the baseline',

@@ -16,7 +16,7 @@ export const formatMarkdown: Formatter = (input) => {
   const notes: string[] = [];
   if (input.summary.skipped > 0) notes.push(`${SKIPPED_WORDS[input.locale](input.summary.skipped)}.`);
   const unreadable = input.results.filter((r) => r.status === 'unreadable');
-  if (unreadable.length > 0) notes.push(`${UNREADABLE[input.locale]}: ${unreadable.map((r) => `${r.path} (${r.error ?? ''})`).join(', ')}.`);
+  if (unreadable.length > 0) notes.push(`${UNREADABLE[input.locale]}: ${unreadable.map((r) => `${r.path} — ${r.error ?? ''}`).join('; ')}.`);
   return complianceReport({
     plans: checkedFiles(input).map((r) => (r.configFile ? { ...r, config: displayPath(r.configFile, input.cwd) } : r)),
     rules: new Map(input.rules.map((r) => [r.id, r])),
