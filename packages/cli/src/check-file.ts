@@ -3,9 +3,9 @@
  * (the same resolver the language server uses) -> core's `checkWithPack`. Runs in the main
  * thread for a few files and in each worker thread for many.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { checkWithPack, isPlanText, parseText, type FileDiagnostic, type Locale } from '@laatuvahti/core';
+import { applyFixes, checkWithPack, isPlanText, parseText, type FileDiagnostic, type Locale } from '@laatuvahti/core';
 import { fileErrorText, SettingsResolver } from '@laatuvahti/core/node';
 import type { FileResult } from './run-result.js';
 import { displayPath } from './display-path.js';
@@ -22,6 +22,8 @@ export interface CheckJob {
   cwd: string;
   /** Record each plan's SHA-256 (the markdown report identifies the exact version checked). */
   digest?: boolean;
+  /** Correct misspelt keys and values in the file (`--fix`) and report what remains. */
+  fix?: boolean;
 }
 
 /** A file's result plus what the main thread needs besides the findings. */
@@ -53,12 +55,43 @@ export async function checkFile(resolver: SettingsResolver, file: string, job: C
   let text: string;
   try {
     // The bytes only when they are hashed: a plain UTF-8 read skips making a Buffer.
-    if (job.digest) text = (bytes = readFileSync(file)).toString('utf8');
+    if (job.digest || job.fix) text = (bytes = readFileSync(file)).toString('utf8');
     else text = readFileSync(file, 'utf8');
   } catch (e) {
     return { ...baseResult(file, job), status: 'unreadable', error: fileErrorText(e) };
   }
-  return checkText(resolver, file, text, job, bytes);
+  const result = await checkText(resolver, file, text, job, bytes);
+  // A file that is not valid UTF-8 is never rewritten: its undecodable bytes would be lost.
+  const roundTrips = () => bytes !== undefined && Buffer.from(text, 'utf8').equals(bytes);
+  return job.fix && result.status === 'checked' && roundTrips() ? fixFile(resolver, file, text, result, job) : result;
+}
+
+/** A fix can reveal another (a renamed section's own misspelt keys): as ESLint, at most ten rounds. */
+const MAX_FIX_ROUNDS = 10;
+
+/**
+ * `--fix`: applies core's automatic fixes to the plan, checking again after each round, and
+ * writes the file once at the end (line ends, byte order mark and everything else as they
+ * were). The result is the check of the text written.
+ */
+async function fixFile(resolver: SettingsResolver, file: string, text: string, first: CheckedFile, job: CheckJob): Promise<CheckedFile> {
+  let result = first;
+  let current = text;
+  let fixed = 0;
+  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+    const { text: next, applied } = applyFixes(current, result.diagnostics);
+    if (applied.length === 0) break;
+    current = next;
+    fixed += applied.length;
+    result = await checkText(resolver, file, current, job);
+  }
+  if (fixed === 0) return first;
+  try {
+    writeFileSync(file, current);
+  } catch (e) {
+    return { ...first, fixError: fileErrorText(e) };
+  }
+  return { ...result, fixed };
 }
 
 function baseResult(file: string, job: CheckJob) {

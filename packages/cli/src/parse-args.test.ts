@@ -6,12 +6,14 @@ describe('parseArgs', () => {
     expect(parseArgs(['check', 'a.yaml', '-f', 'sarif', '--output=out.sarif', '--today', '2026-11-23', '--locale=fi', '-c', 'cfg.yaml', '--max-warnings', '3', '-q', '--no-color', 'b'])).toEqual({
       command: 'check',
       positionals: ['a.yaml', 'b'],
-      options: { format: 'sarif', reports: [], output: 'out.sarif', today: '2026-11-23', locale: 'fi', config: 'cfg.yaml', maxWarnings: 3, quiet: true, updateBaseline: false, update: false, color: false, kind: 'SelfMonitoringPlan', language: 'fi' },
+      options: { format: 'sarif', reports: [], output: 'out.sarif', today: '2026-11-23', locale: 'fi', config: 'cfg.yaml', maxWarnings: 3, quiet: true, updateBaseline: false, fix: false, update: false, color: false, kind: 'SelfMonitoringPlan', language: 'fi' },
     });
     expect(parseArgs(['check', '--baseline', 'ci/baseline.json', '--update-baseline'])).toMatchObject({ options: { baseline: 'ci/baseline.json', updateBaseline: true } });
     expect(() => parseArgs(['check', '--baseline='])).toThrow('Option "--baseline" needs a file name.');
     expect(parseArgs(['check', '-', '--stdin-filename', 'plans/a.yaml'])).toMatchObject({ positionals: ['-'], options: { stdinFilename: 'plans/a.yaml' } });
     expect(parseArgs(['check', '-'])).toMatchObject({ positionals: ['-'] });
+    expect(parseArgs(['check', 'plans', '--fix'])).toMatchObject({ options: { fix: true } });
+    expect(() => parseArgs(['check', '-', '--fix'])).toThrow('"--fix" corrects files; a plan read from stdin ("-") has none to write to.');
   });
 
   it('takes one report for stdout and more, each to its own file, from repeated --format NAME:FILE', () => {

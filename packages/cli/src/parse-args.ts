@@ -41,6 +41,7 @@ const F = {
   baseline: { name: 'baseline', value: 'FILE', help: 'findings recorded in FILE do not fail the run; new ones do' },
   stdinFilename: { name: 'stdin-filename', value: 'PATH', help: 'with "-": report the plan on stdin as PATH, with the config of PATH' },
   updateBaseline: { name: 'update-baseline', help: 'write the findings of this run to the --baseline FILE' },
+  fix: { name: 'fix', help: 'correct misspelt keys and values in the files ("did you mean"), then report what remains' },
   color: { name: 'color', help: 'force colours in stylish output' },
   noColor: { name: 'no-color', help: 'no colours (also: NO_COLOR=1)' },
   kind: { name: 'kind', value: 'KIND', values: KIND_VALUES, help: 'SelfMonitoringPlan (default) or ServiceDescription' },
@@ -50,7 +51,7 @@ const F = {
 } satisfies Record<string, FlagSpec>;
 
 const COMMAND_FLAGS: Record<CommandName, FlagSpec[]> = {
-  check: [F.format, F.output, F.today, F.locale, F.config, F.maxWarnings, F.quiet, F.baseline, F.updateBaseline, F.stdinFilename, F.color, F.noColor, F.help],
+  check: [F.format, F.output, F.today, F.locale, F.config, F.maxWarnings, F.quiet, F.fix, F.baseline, F.updateBaseline, F.stdinFilename, F.color, F.noColor, F.help],
   rules: [F.locale, F.config, F.help],
   explain: [F.locale, F.config, F.help],
   init: [F.kind, F.language, F.today, F.help],
@@ -95,6 +96,8 @@ export interface CliOptions {
   baseline?: string;
   /** check: write this run's findings to the baseline file. */
   updateBaseline: boolean;
+  /** check: apply the automatic fixes (core's `applyFixes`) to the files before reporting. */
+  fix: boolean;
   /** check, with the path "-": the file the plan read from stdin stands for. */
   stdinFilename?: string;
   /** undefined: decide by the terminal. */
@@ -193,6 +196,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
   if (values.has('color') && values.has('no-color')) throw new UsageError('Use either "--color" or "--no-color".', command);
   if (values.has('update-baseline') && !values.has('baseline')) throw new UsageError('"--update-baseline" writes the file given with "--baseline FILE".', command);
   if (command === 'check' && positionals.includes('-') && positionals.length > 1) throw new UsageError('"-" (a plan read from stdin) cannot be combined with other paths.', command);
+  if (values.has('fix') && positionals.includes('-')) throw new UsageError('"--fix" corrects files; a plan read from stdin ("-") has none to write to.', command);
   if (values.has('stdin-filename') && !(command === 'check' && positionals[0] === '-')) throw new UsageError('"--stdin-filename" names the plan read from stdin: give the path "-" too.', command);
   if (command === 'explain' && positionals.length !== 1) throw new UsageError('"explain" takes exactly one rule id.', command);
   if (command === 'test-rules' && positionals.length === 0) throw new UsageError('"test-rules" needs at least one rules folder (a folder of <rule-id>/rule.yaml).', command);
@@ -206,6 +210,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     maxWarnings,
     quiet: values.has('quiet'),
     updateBaseline: values.has('update-baseline'),
+    fix: values.has('fix'),
     update: values.has('update'),
     kind: (str('kind') as CliOptions['kind'] | undefined) ?? 'SelfMonitoringPlan',
     language: (str('language') as CliOptions['language'] | undefined) ?? 'fi',

@@ -37,6 +37,10 @@ export interface FileResult {
   notApplicable?: string[];
   /** What became of every rule of the plan's kind (when the report asks for it: markdown). */
   outcomes?: RuleOutcome[];
+  /** With `--fix`: the findings corrected in the file (the findings above are what remains). */
+  fixed?: number;
+  /** With `--fix`: why the corrected text could not be written (the findings are the file's as it is). */
+  fixError?: string;
 }
 
 /** Counts over a run. */

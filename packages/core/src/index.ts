@@ -71,6 +71,7 @@ export { readRuleFile, readReferenceFile, readConfigFile, readDefinition, ruleLo
 export { ruleFileSchema, configFileSchema, referenceFileSchema, KNOWN_FACTS, type RuleFile, type ConfigFile, type ReferenceFile, type RuleCheck } from './rules/rule-schema.js';
 export { KNOWN_OPERATORS, OPERATORS, isEmptyValue } from './rules/operators.js';
 export { isValidBusinessId, isValidPersonalId, maskIdentifier, redactPersonalIds, PERSONAL_ID_SCAN_RE } from './rules/checksums.js';
+export { applyFixes, AUTO_FIX_KINDS, type FixEdit, type FixResult } from './fixes.js';
 export { ruleOutcomes, type RuleOutcome, type RuleOutcomeKind, type OutcomeInput } from './outcomes.js';
 export { complianceReport, reportedRules, markdownText, SEVERITY_NAMES, type ComplianceReportInput, type ReportedPlan, type ReportedRule } from './report/compliance-report.js';
 export { parseInterval, addInterval, isLongerThan } from './rules/interval.js';

@@ -59,6 +59,7 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
     ...(options.locale ? { locale: options.locale } : {}),
     ...(configFile ? { configFile } : {}),
     ...(formats.includes('markdown') ? { digest: true } : {}),
+    ...(options.fix ? { fix: true } : {}),
   };
   let checked = fromStdin ? await checkStdin(resolve(io.cwd, options.stdinFilename ?? STDIN_NAME), job, io) : await checkMany(files, job, io, workerEntry);
   if (checked === EXIT_TOOL_ERROR) return EXIT_TOOL_ERROR;
@@ -70,6 +71,9 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
     return EXIT_TOOL_ERROR;
   }
   for (const r of checked) if (r.status === 'unreadable') io.err(`laatuvahti: Cannot read ${r.path}: ${r.error}\n`);
+  const fixErrors = checked.filter((r) => r.fixError !== undefined);
+  for (const r of fixErrors) io.err(`laatuvahti: Cannot write the corrections to ${r.path}: ${r.fixError}\n`);
+  if (options.fix) reportFixes(checked, io);
 
   // Applied in memory here; the updated file is written only once the run is known to have
   // checked something (below), so a run that ends in exit 2 leaves it as it was.
@@ -126,7 +130,19 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
     if (report.file === undefined) io.out(text);
     else if (!writeOrReport(io, report.file, text)) return EXIT_TOOL_ERROR;
   }
-  return exitCodeOf(summary, options.quiet ? -1 : options.maxWarnings);
+  // Corrections that could not be written: the run did not do what it was asked to.
+  return fixErrors.length > 0 ? EXIT_TOOL_ERROR : exitCodeOf(summary, options.quiet ? -1 : options.maxWarnings);
+}
+
+/** `--fix`: one line on stderr saying what was corrected where (reports show what remains). */
+function reportFixes(checked: readonly CheckedFile[], io: CliIo): void {
+  const fixedFiles = checked.filter((r) => r.fixed);
+  const count = fixedFiles.reduce((n, r) => n + r.fixed!, 0);
+  io.err(
+    count === 0
+      ? 'laatuvahti: --fix: nothing to correct automatically.\n'
+      : `laatuvahti: --fix corrected ${countOf(count, 'misspelling', 'misspellings')} in ${countOf(fixedFiles.length, 'plan file', 'plan files')}: ${fixedFiles.map((r) => r.path).join(', ')}.\n`,
+  );
 }
 
 /** The YAML files of `inputs`, or exit 2 after saying why there are none to check. */

@@ -22,6 +22,7 @@ export const formatJson: Formatter = (input) => {
         suppressed: r.suppressed,
         ...(r.baselined ? { baselined: r.baselined } : {}),
         ...(r.notApplicable ? { notApplicable: r.notApplicable } : {}),
+        ...(r.fixed ? { fixed: r.fixed } : {}),
       })),
     skipped: input.results.filter((r) => r.status === 'skipped').map((r) => r.path),
     unreadable: input.results.filter((r) => r.status === 'unreadable').map((r) => ({ path: r.path, error: r.error })),

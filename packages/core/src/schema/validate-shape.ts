@@ -124,6 +124,8 @@ function collectIssue(root: z.ZodType, value: unknown, issue: Issue, out: ShapeF
           continue;
         }
         const suggestion = closest(k, known.filter((x) => !issue.keys.includes(x)));
+        // Renaming onto a key the mapping already has would make a duplicate key: no fix then.
+        const taken = suggestion !== undefined && isPlainObject(actual) && Object.hasOwn(actual as object, suggestion);
         out.push({
           ruleId: 'schema-unknown-key',
           messageId: suggestion ? 'unknownKeySuggest' : 'unknownKey',
@@ -131,7 +133,7 @@ function collectIssue(root: z.ZodType, value: unknown, issue: Issue, out: ShapeF
           path: [...path, k],
           anchor: 'key',
           suggestion,
-          fix: suggestion ? { kind: 'renameKey', path: [...path, k], key: suggestion } : undefined,
+          fix: suggestion && !taken ? { kind: 'renameKey', path: [...path, k], key: suggestion } : undefined,
         });
       }
       return;

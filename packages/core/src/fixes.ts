@@ -1,0 +1,80 @@
+/**
+ * Fix step (for `laatuvahti check --fix` and any integrator): applies to a plan's text the fixes
+ * that need no human judgement, the "did you mean" corrections: a misspelt enum value, `kind` or
+ * `apiVersion` replaced by the suggested one, a misspelt key renamed to the known key. A missing
+ * key or section is never inserted (its content is the quality officer's to write), and a
+ * suppressed finding is left alone. The result is only returned when it parses no worse than
+ * the original; otherwise nothing is applied.
+ */
+import { locatePath } from './parse/locate.js';
+import { parseText } from './parse/parse-text.js';
+import { renderScalar } from './schema/key-skeleton.js';
+import type { Diagnostic, DiagnosticFix } from './types.js';
+
+/** The fix kinds `applyFixes` applies. */
+export const AUTO_FIX_KINDS: readonly DiagnosticFix['kind'][] = ['replaceValue', 'renameKey'];
+
+/** One replacement, by offsets into the text given to `applyFixes`. */
+export interface FixEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A plan's text after `applyFixes`, the findings whose fixes it holds, and the edits made. */
+export interface FixResult {
+  text: string;
+  applied: Diagnostic[];
+  /** In text order, not overlapping (for editors that apply them as text edits). */
+  edits: FixEdit[];
+}
+
+interface Edit extends FixEdit {
+  finding: Diagnostic;
+}
+
+const BOM = '\uFEFF';
+
+/**
+ * Applies the automatic fixes of `diagnostics` (findings of a check of `text`) to `text`.
+ * Edits that overlap an earlier one are skipped; the next check-and-fix round can take them.
+ */
+export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): FixResult {
+  const fixable = diagnostics.filter((d) => d.fix && AUTO_FIX_KINDS.includes(d.fix.kind) && !d.suppressed);
+  if (fixable.length === 0) return { text, applied: [], edits: [] };
+  const parsed = parseText(text);
+  const edits: Edit[] = [];
+  const renamedTo = new Set<string>();
+  for (const finding of fixable) {
+    const fix = finding.fix!;
+    if (fix.kind === 'replaceValue') {
+      const at = locatePath(parsed, fix.path, 'value');
+      if (at.exact) edits.push({ start: at.start, end: at.end, newText: renderScalar(fix.value), finding });
+    } else if (fix.kind === 'renameKey') {
+      const at = locatePath(parsed, fix.path, 'key');
+      // Never rename onto a key the mapping already has or another rename makes: a duplicate key.
+      const target = [...fix.path.slice(0, -1), fix.key];
+      const id = JSON.stringify(target);
+      if (at.exact && !renamedTo.has(id) && !locatePath(parsed, target, 'key').exact) {
+        renamedTo.add(id);
+        edits.push({ start: at.start, end: at.end, newText: renderScalar(fix.key), finding });
+      }
+    }
+  }
+  edits.sort((a, b) => a.start - b.start);
+  const kept: Edit[] = [];
+  for (const e of edits) if (kept.length === 0 || e.start >= kept[kept.length - 1]!.end) kept.push(e);
+  if (kept.length === 0) return { text, applied: [], edits: [] };
+
+  let out = parsed.text;
+  for (const e of [...kept].reverse()) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  const errors = (t: string) => parseText(t).problems.filter((p) => p.severity === 'error').length;
+  if (errors(out) > parsed.problems.filter((p) => p.severity === 'error').length) return { text, applied: [], edits: [] };
+  // parseText reads the text without its byte order mark; the edits count it.
+  const shift = text.startsWith(BOM) ? BOM.length : 0;
+  return {
+    text: shift ? BOM + out : out,
+    applied: kept.map((e) => e.finding),
+    edits: kept.map((e) => ({ start: e.start + shift, end: e.end + shift, newText: e.newText })),
+  };
+}
