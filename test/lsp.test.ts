@@ -75,7 +75,7 @@ describe('diagnostics', () => {
   it('publishes rule ids, docs links, severities and exact ranges; shutdown exits with 0', async () => {
     const c = client({ initializationOptions: { debounceMs: 0 } });
     const caps = await c.start();
-    expect(caps).toMatchObject({ hoverProvider: true, documentSymbolProvider: true, codeActionProvider: { codeActionKinds: ['quickfix'] } });
+    expect(caps).toMatchObject({ hoverProvider: true, documentSymbolProvider: true, codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.laatuvahti'] } });
     expect(caps.diagnosticProvider).toBeUndefined(); // this client cannot pull
 
     const p = await c.open(uriOf('plan.yaml'), PLAN);
@@ -316,16 +316,43 @@ describe('editor features', () => {
         context: { diagnostics: [d] },
       });
     const [unknownKey, badEnum, tooRare, noInterval] = ours(p.diagnostics);
+    const correctAll = ['Laatuvahti: correct all misspellings (2)', [{ range: range(5, 2, 5, 8), newText: 'address' }, { range: range(6, 15, 6, 31), newText: 'community-housing' }]];
     expect((await actionsFor(unknownKey!)).map((a) => [a.title, a.edit.changes[uri]])).toEqual([
       ['Rename the key to "address"', [{ range: range(5, 2, 5, 8), newText: 'address' }]],
       ['Suppress schema-unknown-key on this line (give a reason)', [{ range: range(5, 0, 5, 0), newText: '  # laatuvahti-disable-next-line schema-unknown-key -- <reason>\n' }]],
+      // More than this finding's own fix: every misspelling of the plan at once.
+      correctAll,
     ]);
+    expect((await actionsFor(unknownKey!)).map((a) => a.kind)).toEqual(['quickfix', 'quickfix', 'source.fixAll.laatuvahti']);
     expect((await actionsFor(badEnum!))[0]!.edit.changes[uri]).toEqual([{ range: range(6, 15, 6, 31), newText: 'community-housing' }]);
     expect((await actionsFor(noInterval!))[0]).toMatchObject({ title: 'Insert the missing key "every"', kind: 'quickfix', isPreferred: true, edit: { changes: { [uri]: [{ range: range(12, 0, 12, 0), newText: '      every: month\n' }] } } });
     expect((await actionsFor(tooRare!)).map((a) => a.edit.changes[uri])).toEqual([[{ range: range(10, 0, 10, 0), newText: '      # laatuvahti-disable-next-line social-activity-regular -- <reason>\n' }]]);
     // A client that drops `data` still gets the fix, found by rule, message and range.
     const { data: _dropped, ...withoutData } = noInterval!;
     expect((await actionsFor(withoutData))[0]!.title).toBe('Insert the missing key "every"');
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('corrects every misspelling at once as a source.fixAll action (as editor.codeActionsOnSave asks), and nothing else', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0, locale: 'fi' } });
+    await c.start();
+    const uri = uriOf('fix-all.yaml');
+    await c.open(uri, PLAN);
+    type Action = { title: string; kind: string; edit: { changes: Record<string, WireEdit[]> } };
+    const fixAll = (only: string[]) => c.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: range(0, 0, 0, 0), context: { diagnostics: [], only } });
+    const [action] = await fixAll(['source.fixAll']);
+    expect(action).toMatchObject({ title: 'Laatuvahti: korjaa kaikki kirjoitusvirheet (2)', kind: 'source.fixAll.laatuvahti' });
+    expect(await fixAll(['source'])).toEqual([action]);
+    expect(await fixAll(['quickfix'])).toEqual([]);
+    const fixed = applyEdits(PLAN, action!.edit.changes[uri]!);
+    expect(fixed).toBe(PLAN.replace('adress', 'address').replace('comunity-housing', 'community-housing'));
+    const after = await c.change(uri, fixed);
+    expect(after.diagnostics.filter((d) => d.code === 'schema-type' || d.code === 'schema-unknown-key')).toEqual([]);
+    // Asked right after the edit, for the version shown: nothing is left to correct.
+    expect(await fixAll(['source.fixAll'])).toEqual([]);
+    // Not a plan: nothing.
+    await c.openQuietly(uriOf('fix-all-other.yaml'), 'kind: Deployment\nadress: x\n');
+    expect(await c.request('textDocument/codeAction', { textDocument: { uri: uriOf('fix-all-other.yaml') }, range: range(0, 0, 0, 0), context: { diagnostics: [], only: ['source.fixAll'] } })).toEqual([]);
     expect(await c.stop()).toBe(0);
   });
 

@@ -6,8 +6,8 @@
 import { isScalar, type Pair } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver';
 import {
-  KINDS, keySkeleton, knownKeys, locatePath, placeholderValue, positionAt, rangeOf, renderScalar, schemaAt, schemasByKind,
-  type DataPath, type Diagnostic, type DiagnosticFix, type Locale, type ParsedText, type PlanKind, type Range, type SkeletonOptions,
+  applyFixes, AUTO_FIX_KINDS, KINDS, keySkeleton, knownKeys, locatePath, placeholderValue, positionAt, rangeOf, renderScalar, schemaAt, schemasByKind,
+  type DataPath, type Diagnostic, type DiagnosticFix, type Locale, type ParsedText, type PlanKind, type Position, type Range, type SkeletonOptions,
 } from '@laatuvahti/core';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './to-lsp-diagnostic.js';
 import { lspText } from './lsp-messages.js';
@@ -26,6 +26,11 @@ export interface CodeActionInput {
   language: Locale;
   /** Findings of the current version, for clients that drop a diagnostic's `data`. */
   findings?: readonly Diagnostic[];
+  /**
+   * The document's text (of the version `findings` are for) when "correct all misspellings" may
+   * be offered: next to a misspelling's own fix, when there are others.
+   */
+  fixAll?: { text: string; positionAt: (offset: number) => Position };
 }
 
 // Findings that a comment cannot or should not silence.
@@ -35,9 +40,11 @@ const NOT_SUPPRESSIBLE = new Set(['yaml-syntax', 'suppression-invalid', 'check-f
 export function provideCodeActions(input: CodeActionInput): CodeAction[] {
   const actions: CodeAction[] = [];
   const skeletonOptions: SkeletonOptions = { placeholder: lspText('fillIn', input.language) };
+  let onMisspelling = false;
   for (const d of input.diagnostics) {
     if (d.source !== DIAGNOSTIC_SOURCE || typeof d.code !== 'string') continue;
     const fix = (d.data as DiagnosticData | undefined)?.fix ?? input.findings?.find((f) => f.ruleId === d.code && f.message === d.message && sameRange(f.range, d.range))?.fix;
+    if (fix && AUTO_FIX_KINDS.includes(fix.kind)) onMisspelling = true;
     if (fix) {
       for (const a of fixActions(input, fix, skeletonOptions)) actions.push({ ...a, kind: CodeActionKind.QuickFix, diagnostics: [d] });
     }
@@ -46,7 +53,25 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
       if (edit) actions.push({ title: lspText('suppress', input.locale, { rule: d.code }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [input.uri]: [edit] } } });
     }
   }
+  if (onMisspelling && input.fixAll && input.findings) {
+    const all = fixAllAction(input.uri, input.fixAll.text, input.findings, input.locale, input.fixAll.positionAt);
+    if (all && all.edit!.changes![input.uri]!.length > 1) actions.push(all);
+  }
   return actions;
+}
+
+/** The kind of the "correct all misspellings" action (`editor.codeActionsOnSave` can ask for it). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.laatuvahti`;
+
+/**
+ * Every automatic fix of the document at once (core's `applyFixes`: misspelt values and keys,
+ * never an insertion), from `findings` of the version `text` is; none when there is nothing to do.
+ */
+export function fixAllAction(uri: string, text: string, findings: readonly Diagnostic[], locale: Locale, positionAtOffset: (offset: number) => Position): CodeAction | undefined {
+  const { edits } = applyFixes(text, findings);
+  if (edits.length === 0) return undefined;
+  const textEdits: TextEdit[] = edits.map((e) => ({ range: { start: positionAtOffset(e.start), end: positionAtOffset(e.end) }, newText: e.newText }));
+  return { title: lspText('fixAll', locale, { count: edits.length }), kind: FIX_ALL_KIND, edit: { changes: { [uri]: textEdits } } };
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -25,6 +25,11 @@ const TEXTS = {
     sv: 'Byt nyckeln till "{{key}}"',
     en: 'Rename the key to "{{key}}"',
   },
+  fixAll: {
+    fi: 'Laatuvahti: korjaa kaikki kirjoitusvirheet ({{count}})',
+    sv: 'Laatuvahti: rätta alla felstavningar ({{count}})',
+    en: 'Laatuvahti: correct all misspellings ({{count}})',
+  },
   suppress: {
     fi: 'Ohita {{rule}} tällä rivillä (kirjaa perustelu)',
     sv: 'Undanta {{rule}} på denna rad (ange en motivering)',

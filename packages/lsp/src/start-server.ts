@@ -20,7 +20,7 @@ import { SettingsProblems } from './settings-problems.js';
 import { readClientSettings } from './client-settings.js';
 import { planKindOf, planKindOfText, planLanguageOf } from './field-info.js';
 import { provideHover } from './hover.js';
-import { provideCodeActions } from './code-actions.js';
+import { FIX_ALL_KIND, fixAllAction, provideCodeActions } from './code-actions.js';
 import { provideCompletion } from './completion.js';
 import { provideDocumentSymbols } from './document-symbols.js';
 import { listRules, ruleDocumentation } from './rule-docs.js';
@@ -106,7 +106,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', '['] },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         codeLensProvider: { resolveProvider: false },
         ...(features.pullDiagnostics ? { diagnosticProvider: { identifier: 'laatuvahti', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
@@ -215,7 +215,20 @@ export function startServer(connection: Connection): void {
     });
   });
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params) => {
+    const { only } = params.context;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    // "Correct all misspellings": on request (source actions, codeActionsOnSave) whatever the
+    // cursor is on, with the findings of the version shown.
+    if (only && !wants(CodeActionKind.QuickFix)) {
+      if (!wants(FIX_ALL_KIND)) return [];
+      const uri = params.textDocument.uri;
+      const result = planContext(uri) ? await checker.resultFor(uri) : undefined;
+      const doc = documents.get(uri);
+      if (!result?.isPlan || !doc || doc.version !== result.version) return [];
+      const action = fixAllAction(uri, doc.getText(), result.diagnostics, result.locale, (o) => doc.positionAt(o));
+      return action ? [action] : [];
+    }
     // Editors ask on every cursor move: without a finding of ours there is nothing to parse for.
     if (!params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE)) return [];
     const c = planContext(params.textDocument.uri);
@@ -229,6 +242,7 @@ export function startServer(connection: Connection): void {
       locale: c.locale,
       language: planLanguageOf(parsed) ?? c.locale,
       findings: c.result?.diagnostics ?? [],
+      ...(c.result && wants(FIX_ALL_KIND) ? { fixAll: { text: c.text, positionAt: (o: number) => c.doc.positionAt(o) } } : {}),
     });
   });
 
