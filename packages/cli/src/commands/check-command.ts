@@ -138,6 +138,8 @@ export async function runCheck(paths: readonly string[], options: CliOptions, io
 function reportFixes(checked: readonly CheckedFile[], io: CliIo): void {
   const fixedFiles = checked.filter((r) => r.fixed);
   const count = fixedFiles.reduce((n, r) => n + r.fixed!, 0);
+  // Corrections that could not be written were said above; "nothing to correct" would be wrong.
+  if (count === 0 && checked.some((r) => r.fixError !== undefined)) return;
   io.err(
     count === 0
       ? 'laatuvahti: --fix: nothing to correct automatically.\n'
