@@ -1,7 +1,8 @@
 // Drives a running code-server workbench (real VS Code) with playwright-core and Debian's
 // chromium, as the user would: open the broken plan, read the rule ids in the Problems panel,
 // apply the "did you mean" quick fix with Ctrl+., watch that finding disappear, then use the
-// status bar item and the extension's commands. Adapted from shared/tools/real-editor/pw.
+// status bar item and the extension's commands, and correct all misspellings of a second plan at
+// once with Source Action. Adapted from shared/tools/real-editor/pw.
 // Prints one JSON line; exit 0 = every step held, 1 = a step failed, 2 = the workbench or the
 // file never came up (setup error). Screenshots go to OUT_DIR.
 // Usage: node drive-vscode.cjs URL OUT_DIR [TIMEOUT_S]
@@ -279,6 +280,30 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
       const text = await waitUntil('the rendered report of two plans', () => previewText((t) => /2 plans checked/.test(t) && /Rules across the plans/.test(t)));
       if (!text.includes(SECOND_PLAN) || text.includes(NOT_A_PLAN)) throw new Error(`expected ${PLAN} and ${SECOND_PLAN} only: ${flat(text).slice(0, 300)}`);
       return `${flat(await tab.innerText())}: ${flat(text).slice(0, 120)}`;
+    });
+
+    await step('Source Action corrects all misspellings of a plan at once', async () => {
+      // From the Explorer (a focused Markdown preview can swallow Ctrl+P).
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SECOND_PLAN }).first().click();
+      await page.locator(`.tabs-container .tab.active[aria-label*="${SECOND_PLAN}"]`).first().waitFor({ timeout });
+      await waitUntil(`the misspellings of ${SECOND_PLAN} in Problems`, async () => (await problemRows()).filter((t) => hasRule(t, 'schema-(type|unknown-key)')).length >= 2);
+      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: 'correct all misspellings' }).first();
+      await waitUntil('"correct all misspellings" among the source actions', async () => {
+        await runCommand('Source Action...');
+        return item.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, async () => (await page.keyboard.press('Escape'), false));
+      }, 30000);
+      const title = flat(await item.innerText());
+      await item.click();
+      await waitUntil('both corrections in the editor', async () => {
+        const lines = await editorLines();
+        return lines.some((l) => /^\s+address: Esimerkkitie/.test(l)) && lines.some((l) => /housingType: community-housing\b/.test(l));
+      }, 15000);
+      await waitUntil(`no misspelling of ${SECOND_PLAN} in Problems`, async () => {
+        const rows = await problemRows();
+        return rows.some((t) => hasRule(t, 'social-activity-regular')) && !rows.some((t) => hasRule(t, 'schema-(type|unknown-key)'));
+      });
+      return title;
     });
 
     await step('New Self-Monitoring Plan opens a skeleton', async () => {
