@@ -11,8 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { formatPath, redactPersonalIds, type Diagnostic } from '@laatuvahti/core';
-import type { CheckedFile } from './check-file.js';
 import { fileErrorText } from '@laatuvahti/core/node';
+import type { CheckedFile } from './check-file.js';
 
 /** file -> rule id -> data path -> how many findings of that kind may pass. */
 export type BaselineEntries = Map<string, Map<string, Map<string, number>>>;

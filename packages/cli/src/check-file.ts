@@ -54,7 +54,8 @@ export async function checkFile(resolver: SettingsResolver, file: string, job: C
   let bytes: Buffer | undefined;
   let text: string;
   try {
-    // The bytes only when they are hashed: a plain UTF-8 read skips making a Buffer.
+    // The bytes only when they are hashed or may be rewritten (--fix): a plain UTF-8 read skips
+    // making a Buffer.
     if (job.digest || job.fix) text = (bytes = readFileSync(file)).toString('utf8');
     else text = readFileSync(file, 'utf8');
   } catch (e) {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { currentDate, ruleOutcomes, type FileDiagnostic, type Locale } from '@laatuvahti/core';
-import type { SettingsResolver } from '@laatuvahti/core/node';
+import { fileErrorText, type SettingsResolver } from '@laatuvahti/core/node';
 import { findFiles } from '../find-files.js';
 import { checkFiles } from '../check-files.js';
 import { checkText, createResolver, type CheckJob, type CheckedFile } from '../check-file.js';
@@ -20,7 +20,6 @@ import { displayPath, displayUri } from '../display-path.js';
 import type { CliOptions, FormatName } from '../parse-args.js';
 import type { ReportInput } from '../formatters/report-input.js';
 import { VERSION } from '../version.js';
-import { fileErrorText } from '@laatuvahti/core/node';
 
 /** What a plan read from stdin is called in reports when `--stdin-filename` does not name it. */
 const STDIN_NAME = '<stdin>';

@@ -5,10 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createPlanSkeleton, type Locale, type PlanKind } from '@laatuvahti/core';
+import { fileErrorText } from '@laatuvahti/core/node';
 import { EXIT_OK, EXIT_TOOL_ERROR } from '../run-result.js';
 import type { CliIo } from '../cli-io.js';
 import type { CliOptions } from '../parse-args.js';
-import { fileErrorText } from '@laatuvahti/core/node';
 
 /** The file name `init` uses when none is given. */
 export const DEFAULT_FILE_NAMES: Record<PlanKind, Record<Locale, string>> = {
