@@ -526,6 +526,14 @@ describe('corrections (--fix)', () => {
     expect(run(['check', 'plans', '--fix', '--today', today], dir).stderr).toBe('laatuvahti: --fix: nothing to correct automatically.\n');
   });
 
+  it('corrects a misspelt rule id in a suppression comment first, so the key it keeps is not renamed', () => {
+    const text = compliant.replace('  address:', '  # laatuvahti-disable-next-line schema-unknown-kye -- spelt as in the registry\n  adress:');
+    const dir = folder({ 'plan.yaml': text });
+    const r = run(['check', 'plan.yaml', '--fix', '--today', today], dir);
+    expect(r).toMatchObject({ code: 0, stderr: 'laatuvahti: --fix corrected 1 misspelling in 1 plan file: plan.yaml.\n' });
+    expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe(text.replace('schema-unknown-kye', 'schema-unknown-key'));
+  });
+
   it('keeps CRLF line ends and a byte order mark, and counts the corrections per file in JSON', () => {
     const crlf = `\uFEFF${misspelt.replace(/\n/g, '\r\n')}`;
     const dir = folder({ 'plan.yaml': crlf });

@@ -333,6 +333,22 @@ describe('editor features', () => {
     expect(await c.stop()).toBe(0);
   });
 
+  it('replaces a misspelt rule id in a suppression comment with the rule it suggests', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0 } });
+    await c.start();
+    const uri = uriOf('suppression-typo.yaml');
+    const text = PLAN.replace('      every: 3 months\n', '      # laatuvahti-disable-next-line social-activity-regulr -- summer break\n      every: 3 months\n');
+    const p = await c.open(uri, text);
+    const typo = p.diagnostics.find((d) => d.code === 'suppression-invalid')!;
+    expect(typo).toMatchObject({ range: range(10, 37, 10, 59), message: 'The suppression names an unknown rule "social-activity-regulr". Did you mean "social-activity-regular"?' });
+    const actions = await c.request<{ title: string; edit: { changes: Record<string, WireEdit[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } });
+    expect(actions.map((a) => [a.title, a.edit.changes[uri]])).toEqual([['Replace with "social-activity-regular"', [{ range: range(10, 37, 10, 59), newText: 'social-activity-regular' }]]]);
+    const after = await c.change(uri, applyEdits(text, actions[0]!.edit.changes[uri]!));
+    // The comment now silences Retket's interval; only Kuoro's missing one (line 12) remains.
+    expect(after.diagnostics.filter((d) => d.code === 'suppression-invalid' || d.code === 'social-activity-regular').map((d) => d.range.start.line)).toEqual([12]);
+    expect(await c.stop()).toBe(0);
+  });
+
   it('corrects every misspelling at once as a source.fixAll action (as editor.codeActionsOnSave asks), and nothing else', async () => {
     const c = client({ initializationOptions: { debounceMs: 0, locale: 'fi' } });
     await c.start();

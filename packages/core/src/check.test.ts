@@ -226,9 +226,15 @@ describe('suppressions', () => {
     expect(d.map((x) => `${at(x)} ${x.messageId}`)).toEqual([
       '5:6-5:60 suppression-invalid suppressionNoReason',
       '6:13-6:21 social-activity-regular tooRare',
-      '7:37-7:59 suppression-invalid suppressionUnknownRule',
+      '7:37-7:59 suppression-invalid suppressionUnknownRuleSuggest',
       '9:37-9:48 suppression-invalid suppressionUnused',
     ]);
+    const typo = d.find((x) => x.messageId === 'suppressionUnknownRuleSuggest')!;
+    expect(typo.message).toBe('The suppression names an unknown rule "social-activity-regulr". Did you mean "social-activity-regular"?');
+    expect(typo.fix).toEqual({ kind: 'replaceText', value: 'social-activity-regular' });
+    const far = await check(`${base}      # laatuvahti-disable-next-line no-such-thing-at-all -- why\n      every: 2 months\n`, { today: TODAY });
+    expect(far.find((x) => x.ruleId === 'suppression-invalid')).toMatchObject({ messageId: 'suppressionUnknownRule', message: 'The suppression names an unknown rule "no-such-thing-at-all".' });
+    expect(far.find((x) => x.ruleId === 'suppression-invalid')!.fix).toBeUndefined();
   });
 });
 

@@ -345,7 +345,8 @@ class DiagnosticBuilder {
     const suppressed: Diagnostic[] = [];
     const known = new Set<string>([...this.pack.rules.keys(), ...BUILTIN_RULES]);
     const lc = this.parsed.lineCounter;
-    const report = (messageId: string, data: Record<string, unknown>, start: number, end: number) => {
+    // `suggestion`: what the reported text should read (a misspelt rule id), offered as a fix.
+    const report = (messageId: string, data: Record<string, unknown>, start: number, end: number, suggestion?: string) => {
       const sev = effectiveSeverity(this.settings, 'suppression-invalid', 'warning');
       if (sev === 'off') return;
       active.push({
@@ -356,6 +357,7 @@ class DiagnosticBuilder {
         range: suppressionRange(lc, start, end),
         path: [],
         docsUrl: builtinDocsUrl('suppression-invalid'),
+        ...(suggestion ? { suggestion, fix: { kind: 'replaceText' as const, value: suggestion } } : {}),
       });
     };
     for (const s of suppressions) {
@@ -368,7 +370,8 @@ class DiagnosticBuilder {
       for (const r of s.rules) {
         if (!known.has(r.id)) {
           const suggestion = closest(r.id, [...known]);
-          report('suppressionUnknownRule', { rule: r.id + (suggestion ? ` (${suggestion}?)` : '') }, r.start, r.end);
+          if (suggestion) report('suppressionUnknownRuleSuggest', { rule: r.id, suggestion }, r.start, r.end, suggestion);
+          else report('suppressionUnknownRule', { rule: r.id }, r.start, r.end);
           continue;
         }
         const targets = active.filter((d) => d.ruleId === r.id && d.range.start.line === s.targetLine && !d.suppressed);

@@ -62,6 +62,17 @@ describe('applyFixes', () => {
     expect(r.text).toBe(withoutUpdated);
   });
 
+  it('corrects a misspelt rule id in a suppression comment, which then silences its finding', async () => {
+    const text = broken(['  address:', '  # laatuvahti-disable-next-line schema-unknown-kye -- kept as the registry spells it\n  adress:']);
+    const r = await fix(text);
+    // In a round of its own: the key the comment keeps is not renamed alongside.
+    expect(r.applied).toEqual([expect.stringMatching(/^suppression-invalid /)]);
+    expect(r.text).toBe(text.replace('schema-unknown-kye', 'schema-unknown-key'));
+    const after = await check(r.text, { today: TODAY });
+    expect(after.filter((d) => d.ruleId === 'suppression-invalid' || d.ruleId === 'schema-unknown-key')).toEqual([]);
+    expect(applyFixes(r.text, after).applied).toEqual([]);
+  });
+
   it('does not rename a key onto one the mapping already has', async () => {
     const text = broken(['  address:', '  adress: Toinen tie 2\n  address:']);
     const r = await fix(text);

@@ -1,7 +1,8 @@
 /**
  * Fix step (for `laatuvahti check --fix` and any integrator): applies to a plan's text the fixes
  * that need no human judgement, the "did you mean" corrections: a misspelt enum value, `kind` or
- * `apiVersion` replaced by the suggested one, a misspelt key renamed to the known key. A missing
+ * `apiVersion` replaced by the suggested one, a misspelt key renamed to the known key, a
+ * misspelt rule id in a suppression comment replaced by the rule's id. A missing
  * key or section is never inserted (its content is the quality officer's to write), and a
  * suppressed finding is left alone. The result is only returned when it parses no worse than
  * the original; otherwise nothing is applied.
@@ -12,7 +13,7 @@ import { renderScalar } from './schema/key-skeleton.js';
 import type { Diagnostic, DiagnosticFix } from './types.js';
 
 /** The fix kinds `applyFixes` applies. */
-export const AUTO_FIX_KINDS: readonly DiagnosticFix['kind'][] = ['replaceValue', 'renameKey'];
+export const AUTO_FIX_KINDS: readonly DiagnosticFix['kind'][] = ['replaceValue', 'renameKey', 'replaceText'];
 
 /** One replacement, by offsets into the text given to `applyFixes`. */
 export interface FixEdit {
@@ -37,7 +38,8 @@ const BOM = '\uFEFF';
 
 /**
  * Applies the automatic fixes of `diagnostics` (findings of a check of `text`) to `text`.
- * Edits that overlap an earlier one are skipped; the next check-and-fix round can take them.
+ * Edits that overlap an earlier one are skipped, and misspelt rule ids in suppression comments
+ * are corrected in a round of their own; the next check-and-fix round takes the rest.
  */
 export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): FixResult {
   const fixable = diagnostics.filter((d) => d.fix && AUTO_FIX_KINDS.includes(d.fix.kind) && !d.suppressed);
@@ -50,6 +52,11 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): Fi
     if (fix.kind === 'replaceValue') {
       const at = locatePath(parsed, fix.path, 'value');
       if (at.exact) edits.push({ start: at.start, end: at.end, newText: renderScalar(fix.value), finding });
+    } else if (fix.kind === 'replaceText') {
+      const { start, end } = finding.range;
+      const from = offsetOf(parsed.lineCounter.lineStarts, start.line, start.character);
+      const to = offsetOf(parsed.lineCounter.lineStarts, end.line, end.character);
+      if (from !== undefined && to !== undefined && from < to) edits.push({ start: from, end: to, newText: fix.value, finding });
     } else if (fix.kind === 'renameKey') {
       const at = locatePath(parsed, fix.path, 'key');
       // Never rename onto a key the mapping already has or another rename makes: a duplicate key.
@@ -61,9 +68,13 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): Fi
       }
     }
   }
-  edits.sort((a, b) => a.start - b.start);
+  // Suppression comments decide which findings stand: when one is corrected, that is all this
+  // round does, so the next check sees what it silences (a key it keeps is not then renamed).
+  const inComments = edits.filter((e) => e.finding.ruleId === 'suppression-invalid');
+  const round = inComments.length > 0 ? inComments : edits;
+  round.sort((a, b) => a.start - b.start);
   const kept: Edit[] = [];
-  for (const e of edits) if (kept.length === 0 || e.start >= kept[kept.length - 1]!.end) kept.push(e);
+  for (const e of round) if (kept.length === 0 || e.start >= kept[kept.length - 1]!.end) kept.push(e);
   if (kept.length === 0) return { text, applied: [], edits: [] };
 
   let out = parsed.text;
@@ -77,4 +88,10 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): Fi
     applied: kept.map((e) => e.finding),
     edits: kept.map((e) => ({ start: e.start + shift, end: e.end + shift, newText: e.newText })),
   };
+}
+
+/** The offset of a 0-based line and UTF-16 character, when the line exists. */
+function offsetOf(lineStarts: readonly number[], line: number, character: number): number | undefined {
+  const start = lineStarts[line];
+  return start === undefined ? undefined : start + character;
 }

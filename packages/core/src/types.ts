@@ -79,4 +79,6 @@ export interface Diagnostic {
 export type DiagnosticFix =
   | { kind: 'insertKey'; parentPath: DataPath; key: string }
   | { kind: 'replaceValue'; path: DataPath; value: string }
-  | { kind: 'renameKey'; path: DataPath; key: string };
+  | { kind: 'renameKey'; path: DataPath; key: string }
+  /** Replace the text at the finding's own range (e.g. a misspelt rule id in a comment). */
+  | { kind: 'replaceText'; value: string };

@@ -46,7 +46,7 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
     const fix = (d.data as DiagnosticData | undefined)?.fix ?? input.findings?.find((f) => f.ruleId === d.code && f.message === d.message && sameRange(f.range, d.range))?.fix;
     if (fix && AUTO_FIX_KINDS.includes(fix.kind)) onMisspelling = true;
     if (fix) {
-      for (const a of fixActions(input, fix, skeletonOptions)) actions.push({ ...a, kind: CodeActionKind.QuickFix, diagnostics: [d] });
+      for (const a of fixActions(input, fix, d.range, skeletonOptions)) actions.push({ ...a, kind: CodeActionKind.QuickFix, diagnostics: [d] });
     }
     if (!NOT_SUPPRESSIBLE.has(d.code)) {
       const edit = suppressionEdit(input.parsed, d.range.start.line, d.code, lspText('reasonPlaceholder', input.locale));
@@ -78,7 +78,7 @@ function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-function fixActions(input: CodeActionInput, fix: DiagnosticFix, options: SkeletonOptions): CodeAction[] {
+function fixActions(input: CodeActionInput, fix: DiagnosticFix, range: Range, options: SkeletonOptions): CodeAction[] {
   const { parsed, uri, locale } = input;
   const one = (title: string, edit: TextEdit | undefined): CodeAction[] => (edit ? [{ title, isPreferred: true, edit: { changes: { [uri]: [edit] } } }] : []);
   switch (fix.kind) {
@@ -95,6 +95,8 @@ function fixActions(input: CodeActionInput, fix: DiagnosticFix, options: Skeleto
       return one(lspText('replaceValue', locale, { value: fix.value }), replaceEdit(parsed, fix.path, 'value', fix.value));
     case 'renameKey':
       return one(lspText('renameKey', locale, { key: fix.key }), replaceEdit(parsed, fix.path, 'key', fix.key));
+    case 'replaceText':
+      return one(lspText('replaceValue', locale, { value: fix.value }), { range, newText: fix.value });
     default:
       return [];
   }

@@ -143,6 +143,11 @@ export const BUILTIN_MESSAGES: Record<string, Texts> = {
     sv: 'Undantagskommentaren nämner en okänd regel "{{rule}}".',
     en: 'The suppression names an unknown rule "{{rule}}".',
   },
+  suppressionUnknownRuleSuggest: {
+    fi: 'Poikkeuskommentti nimeää tuntemattoman säännön "{{rule}}". Tarkoititko "{{suggestion}}"?',
+    sv: 'Undantagskommentaren nämner en okänd regel "{{rule}}". Menade du "{{suggestion}}"?',
+    en: 'The suppression names an unknown rule "{{rule}}". Did you mean "{{suggestion}}"?',
+  },
   checkIncomplete: {
     fi: 'Tarkistus pysäytettiin {{ms}} ms:n aikarajaan: osa säännöistä jäi arvioimatta, joten havaintoja voi puuttua. Komentorivin tarkistus (laatuvahti check) arvioi aina kaikki säännöt.',
     sv: 'Kontrollen stoppades vid tidsgränsen {{ms}} ms: en del regler hann inte utvärderas, så fynd kan saknas. Kontrollen på kommandoraden (laatuvahti check) utvärderar alltid alla regler.',
