@@ -4,10 +4,10 @@
  * resolving everything a file's check needs. The CLI and the language server both call
  * `SettingsResolver.forFile`, so a plan gets the same findings everywhere.
  */
-import { fileErrorText } from './file-error.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fileErrorText } from './file-error.js';
 // Through the package's own main entry, not its files: built, `@laatuvahti/core/node` then
 // shares one copy of core with `@laatuvahti/core` (CommonJS has no shared chunks otherwise).
 import {

@@ -5,10 +5,10 @@
  * test suite and `laatuvahti test-rules` (for local rule folders) both run them through here, so
  * a rule author's folder passes or fails the same way everywhere. Reads files; Node only.
  */
-import { fileErrorText } from './file-error.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkWithPack, type CompiledPack, type Diagnostic } from '@laatuvahti/core';
+import { fileErrorText } from './file-error.js';
 
 /** The date a case is checked against unless its first line pins another (`# today: …`). */
 export const DEFAULT_CASE_TODAY = '2026-10-01';
