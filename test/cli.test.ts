@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -542,6 +542,17 @@ describe('corrections (--fix)', () => {
     expect(readFileSync(join(dir, 'plan.yaml'), 'utf8')).toBe(`\uFEFF${compliant.replace(/\n/g, '\r\n')}`);
     const report = JSON.parse(r.stdout) as { files: { path: string; fixed?: number; diagnostics: unknown[] }[] };
     expect(report.files).toEqual([expect.objectContaining({ path: 'plan.yaml', fixed: 2, diagnostics: [] })]);
+  });
+
+  it('writes through a link to the file it names and keeps the file\'s permissions', () => {
+    const dir = folder({ 'real/plan.yaml': misspelt });
+    chmodSync(join(dir, 'real/plan.yaml'), 0o640);
+    symlinkSync(join(dir, 'real/plan.yaml'), join(dir, 'linked.yaml'));
+    expect(run(['check', 'linked.yaml', '--fix', '--today', today], dir).code).toBe(0);
+    expect(lstatSync(join(dir, 'linked.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real/plan.yaml'), 'utf8')).toBe(compliant);
+    expect(statSync(join(dir, 'real/plan.yaml')).mode & 0o777).toBe(0o640);
+    expect(readdirSync(join(dir, 'real'))).toEqual(['plan.yaml']);
   });
 
   it('corrects files on worker threads as well', () => {

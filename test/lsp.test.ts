@@ -323,7 +323,8 @@ describe('editor features', () => {
       // More than this finding's own fix: every misspelling of the plan at once.
       correctAll,
     ]);
-    expect((await actionsFor(unknownKey!)).map((a) => a.kind)).toEqual(['quickfix', 'quickfix', 'source.fixAll.laatuvahti']);
+    // All three in the light bulb: editors keep source actions out of it.
+    expect((await actionsFor(unknownKey!)).map((a) => a.kind)).toEqual(['quickfix', 'quickfix', 'quickfix']);
     expect((await actionsFor(badEnum!))[0]!.edit.changes[uri]).toEqual([{ range: range(6, 15, 6, 31), newText: 'community-housing' }]);
     expect((await actionsFor(noInterval!))[0]).toMatchObject({ title: 'Insert the missing key "every"', kind: 'quickfix', isPreferred: true, edit: { changes: { [uri]: [{ range: range(12, 0, 12, 0), newText: '      every: month\n' }] } } });
     expect((await actionsFor(tooRare!)).map((a) => a.edit.changes[uri])).toEqual([[{ range: range(10, 0, 10, 0), newText: '      # laatuvahti-disable-next-line social-activity-regular -- <reason>\n' }]]);
@@ -359,7 +360,9 @@ describe('editor features', () => {
     const [action] = await fixAll(['source.fixAll']);
     expect(action).toMatchObject({ title: 'Laatuvahti: korjaa kaikki kirjoitusvirheet (2)', kind: 'source.fixAll.laatuvahti' });
     expect(await fixAll(['source'])).toEqual([action]);
+    expect(await fixAll(['quickfix', 'source.fixAll'])).toEqual([action]);
     expect(await fixAll(['quickfix'])).toEqual([]);
+    expect(await fixAll(['source.organizeImports'])).toEqual([]);
     const fixed = applyEdits(PLAN, action!.edit.changes[uri]!);
     expect(fixed).toBe(PLAN.replace('adress', 'address').replace('comunity-housing', 'community-housing'));
     const after = await c.change(uri, fixed);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -13,7 +13,8 @@ const READ_ONLY = 'read-only.yaml';
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const writeFileSync = (file: Parameters<typeof fs.writeFileSync>[0], ...rest: [never, never?]) => {
-    if (String(file).endsWith(READ_ONLY)) throw Object.assign(new Error(`EROFS: read-only file system, open '${String(file)}'`), { code: 'EROFS' });
+    // The correction is written to a temporary file beside the plan, named after it.
+    if (String(file).includes(READ_ONLY)) throw Object.assign(new Error(`EROFS: read-only file system, open '${String(file)}'`), { code: 'EROFS' });
     return fs.writeFileSync(file, ...rest);
   };
   return { ...fs, default: { ...fs, writeFileSync }, writeFileSync };
@@ -22,7 +23,7 @@ vi.mock('node:fs', async (importOriginal) => {
 const dir = mkdtempSync(join(tmpdir(), 'laatuvahti-checkfile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const PLAN = 'apiVersion: laatuvahti/v1\nkind: SelfMonitoringPlna\n';
+const PLAN = 'apiVersion: laatuvahti/v1\nkind: SelfMonitoringPlan\nunit:\n  housingType: comunity-housing\n';
 
 describe('checkFile with fix', () => {
   it('corrects the file and reports the check of the corrected text', async () => {
@@ -30,9 +31,11 @@ describe('checkFile with fix', () => {
     writeFileSync(file, PLAN);
     const job = { today: '2026-11-23', cwd: dir, fix: true };
     const r = await checkFile(createResolver(job), file, job);
-    expect(readFileSync(file, 'utf8')).toBe('apiVersion: laatuvahti/v1\nkind: SelfMonitoringPlan\n');
+    expect(readFileSync(file, 'utf8')).toBe(PLAN.replace('comunity-housing', 'community-housing'));
     expect(r).toMatchObject({ status: 'checked', kind: 'SelfMonitoringPlan', fixed: 1 });
-    expect(r.diagnostics.filter((d) => d.ruleId === 'schema-type' && d.path[0] === 'kind')).toEqual([]);
+    expect(r.diagnostics.filter((d) => d.ruleId === 'schema-type')).toEqual([]);
+    // Written through a file beside it, renamed over it: nothing is left behind.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('keeps the findings of the file as it is, with the reason, when the correction cannot be written', async () => {
@@ -44,7 +47,8 @@ describe('checkFile with fix', () => {
     expect(readFileSync(file, 'utf8')).toBe(PLAN);
     expect(r.fixError).toBe('read-only file system (EROFS)');
     expect(r.fixed).toBeUndefined();
-    expect(r.diagnostics.map((d) => [d.ruleId, d.messageId])).toContainEqual(['schema-type', 'unknownKind']);
+    expect(r.diagnostics.map((d) => [d.ruleId, d.messageId])).toContainEqual(['schema-type', 'badEnumSuggest']);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 

@@ -3,7 +3,8 @@
  * (the same resolver the language server uses) -> core's `checkWithPack`. Runs in the main
  * thread for a few files and in each worker thread for many.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyFixes, checkWithPack, isPlanText, parseText, type FileDiagnostic, type Locale } from '@laatuvahti/core';
 import { fileErrorText, SettingsResolver } from '@laatuvahti/core/node';
@@ -88,11 +89,30 @@ async function fixFile(resolver: SettingsResolver, file: string, text: string, f
   }
   if (fixed === 0) return first;
   try {
-    writeFileSync(file, current);
+    replaceFile(file, current);
   } catch (e) {
     return { ...first, fixError: fileErrorText(e) };
   }
   return { ...result, fixed };
+}
+
+/**
+ * Replaces a file's content in one step: the new text goes to a file beside it, which is then
+ * renamed over it, so a write that fails half-way (a full disk) leaves the plan as it was. A
+ * link is followed to the file it names; the file's permissions are kept.
+ */
+function replaceFile(file: string, text: string): void {
+  const real = realpathSync(file);
+  const { mode } = statSync(real);
+  const temporary = join(dirname(real), `.${basename(real)}.laatuvahti-${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: 'wx' });
+    chmodSync(temporary, mode & 0o7777);
+    renameSync(temporary, real);
+  } catch (e) {
+    rmSync(temporary, { force: true });
+    throw e;
+  }
 }
 
 function baseResult(file: string, job: CheckJob) {

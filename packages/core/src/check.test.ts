@@ -220,6 +220,13 @@ describe('suppressions', () => {
     ]);
   });
 
+  it('takes a line inside a multi-line text that reads like the comment as text: it silences nothing', async () => {
+    const block = `${base}      basedOn: |\n        Toive.\n        # laatuvahti-disable-next-line social-activity-regular -- not a comment\n      every: 2 months\n`;
+    expect(relevant(await check(block, { today: TODAY })).map((x) => `${at(x)} ${x.messageId}`)).toEqual(['8:13-8:21 social-activity-regular tooRare']);
+    const quoted = `${base}      basedOn: "Toive.\n        # laatuvahti-disable-next-line social-activity-regulr -- x"\n      every: 2 months\n`;
+    expect(relevant(await check(quoted, { today: TODAY })).map((x) => `${at(x)} ${x.messageId}`)).toEqual(['7:13-7:21 social-activity-regular tooRare']);
+  });
+
   it('reports a missing reason, an unknown rule and an unused suppression', async () => {
     const text = `${base}      # laatuvahti-disable-next-line social-activity-regular\n      every: 2 months\n      # laatuvahti-disable-next-line social-activity-regulr -- typo\n      location: in-unit\n      # laatuvahti-disable-next-line schema-type -- nothing here\n      goals: [x]\n`;
     const d = relevant(await check(text, { today: TODAY }));

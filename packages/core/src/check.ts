@@ -18,7 +18,7 @@ import { builtinMessage, formatMessage, typeName, valueType } from './messages/f
 import { builtinDocsUrl } from './messages/docs.js';
 import { BUILTIN_RULES, BUILTIN_SEVERITIES, SYNTAX_MESSAGES, type BuiltinRuleId } from './messages/builtin-messages.js';
 import { closest } from './suggest.js';
-import { findSuppressions, suppressionRange } from './suppressions.js';
+import { planSuppressions, suppressionRange } from './suppressions.js';
 import { defaultRuleOptions, effectiveSeverity, type ResolvedSettings } from './settings.js';
 import type { DataPath, Diagnostic, Locale, Severity } from './types.js';
 
@@ -341,7 +341,7 @@ class DiagnosticBuilder {
   }
 
   private applySuppressions(active: Diagnostic[], today: string): Diagnostic[] {
-    const suppressions = findSuppressions(this.parsed.text);
+    const suppressions = planSuppressions(this.parsed);
     const suppressed: Diagnostic[] = [];
     const known = new Set<string>([...this.pack.rules.keys(), ...BUILTIN_RULES]);
     const lc = this.parsed.lineCounter;

@@ -1,15 +1,19 @@
 /**
  * Fix step (for `laatuvahti check --fix` and any integrator): applies to a plan's text the fixes
- * that need no human judgement, the "did you mean" corrections: a misspelt enum value, `kind` or
- * `apiVersion` replaced by the suggested one, a misspelt key renamed to the known key, a
- * misspelt rule id in a suppression comment replaced by the rule's id. A missing
- * key or section is never inserted (its content is the quality officer's to write), and a
- * suppressed finding is left alone. The result is only returned when it parses no worse than
- * the original; otherwise nothing is applied.
+ * that need no human judgement, the "did you mean" corrections: a misspelt enum value replaced
+ * by the suggested one, a misspelt key renamed to the known key, a misspelt rule id in a
+ * suppression comment (at most two characters off) replaced by the rule's id. Never applied: a
+ * missing key or section (its content is the quality officer's to write), the header
+ * (`apiVersion` and `kind` decide how the whole document is read: `kind: Palvelukuvaus` is not a
+ * typo of `SelfMonitoringPlan`), and anything on a line under a suppression comment (someone
+ * has decided about that line, even when the comment names its rule wrongly). The result is
+ * only returned when it parses no worse than the original; otherwise nothing is applied.
  */
 import { locatePath } from './parse/locate.js';
 import { parseText } from './parse/parse-text.js';
 import { renderScalar } from './schema/key-skeleton.js';
+import { editDistance } from './suggest.js';
+import { planSuppressions } from './suppressions.js';
 import type { Diagnostic, DiagnosticFix } from './types.js';
 
 /** The fix kinds `applyFixes` applies. */
@@ -36,6 +40,16 @@ interface Edit extends FixEdit {
 
 const BOM = '\uFEFF';
 
+/** Header keys: a change to them changes how the whole document is read, never a typo fix. */
+const HEADER_KEYS = new Set(['apiVersion', 'kind']);
+
+/**
+ * How far off a rule id in a suppression comment may be for the correction to be applied
+ * unasked: further off, it may name a rule of another pack (a local rule not loaded here), and
+ * a wrong guess would silence a different rule. Editors still offer the suggestion.
+ */
+const MAX_RULE_ID_EDITS = 2;
+
 /**
  * Applies the automatic fixes of `diagnostics` (findings of a check of `text`) to `text`.
  * Edits that overlap an earlier one are skipped, and misspelt rule ids in suppression comments
@@ -45,18 +59,22 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): Fi
   const fixable = diagnostics.filter((d) => d.fix && AUTO_FIX_KINDS.includes(d.fix.kind) && !d.suppressed);
   if (fixable.length === 0) return { text, applied: [], edits: [] };
   const parsed = parseText(text);
+  const decided = new Set(planSuppressions(parsed).map((s) => s.targetLine));
   const edits: Edit[] = [];
   const renamedTo = new Set<string>();
   for (const finding of fixable) {
     const fix = finding.fix!;
+    if (fix.kind !== 'replaceText' && decided.has(finding.range.start.line)) continue;
     if (fix.kind === 'replaceValue') {
+      if (fix.path.length === 1 && HEADER_KEYS.has(String(fix.path[0]))) continue;
       const at = locatePath(parsed, fix.path, 'value');
       if (at.exact) edits.push({ start: at.start, end: at.end, newText: renderScalar(fix.value), finding });
     } else if (fix.kind === 'replaceText') {
       const { start, end } = finding.range;
       const from = offsetOf(parsed.lineCounter.lineStarts, start.line, start.character);
       const to = offsetOf(parsed.lineCounter.lineStarts, end.line, end.character);
-      if (from !== undefined && to !== undefined && from < to) edits.push({ start: from, end: to, newText: fix.value, finding });
+      const close = from !== undefined && to !== undefined && from < to && editDistance(parsed.text.slice(from, to), fix.value) <= MAX_RULE_ID_EDITS;
+      if (close) edits.push({ start: from, end: to, newText: fix.value, finding });
     } else if (fix.kind === 'renameKey') {
       const at = locatePath(parsed, fix.path, 'key');
       // Never rename onto a key the mapping already has or another rename makes: a duplicate key.

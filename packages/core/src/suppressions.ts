@@ -3,7 +3,8 @@
  * silences those rules' findings on the next line. A reason is required; an expired `until`
  * brings the finding back. Faulty or useless suppressions are findings themselves.
  */
-import type { LineCounter } from 'yaml';
+import { visit, type LineCounter } from 'yaml';
+import type { ParsedText } from './parse/parse-text.js';
 import { isIsoDate } from './schema/primitives.js';
 import type { Range } from './types.js';
 
@@ -46,6 +47,28 @@ export function findSuppressions(text: string): Suppression[] {
   }
   for (const s of pending) out.push({ ...s, targetLine: s.line + 1 });
   return out;
+}
+
+/**
+ * The suppression comments of a parsed plan: `findSuppressions` without the lines that are
+ * really text inside a multi-line scalar (a `|` block or a quoted string over several lines): a
+ * line there that reads like the comment is the plan's content, so it silences nothing and is
+ * never reported or corrected.
+ */
+export function planSuppressions(parsed: ParsedText): Suppression[] {
+  const suppressions = findSuppressions(parsed.text);
+  if (suppressions.length === 0) return suppressions;
+  const { text } = parsed;
+  const spans: [number, number][] = [];
+  visit(parsed.doc, {
+    Scalar(_key, node) {
+      const r = node.range;
+      const newline = r ? text.indexOf('\n', r[0]) : -1;
+      if (r && newline !== -1 && newline < r[1]) spans.push([r[0], r[1]]);
+    },
+  });
+  if (spans.length === 0) return suppressions;
+  return suppressions.filter((s) => !spans.some(([start, end]) => s.start >= start && s.start < end));
 }
 
 function parseDirective(line: string, m: RegExpExecArray, lineNo: number, lineOffset: number): Suppression {

@@ -54,8 +54,11 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
     }
   }
   if (onMisspelling && input.fixAll && input.findings) {
-    const all = fixAllAction(input.uri, input.fixAll.text, input.findings, input.locale, input.fixAll.positionAt);
-    if (all && all.edit!.changes![input.uri]!.length > 1) actions.push(all);
+    // A quick fix too (editors keep source actions out of the light bulb), when it does more
+    // than the fixes of the findings at hand.
+    const all = fixAllAction(input.uri, input.fixAll.text, input.findings, input.locale, input.fixAll.positionAt, CodeActionKind.QuickFix);
+    const more = all?.applied.some((f) => !input.diagnostics.some((d) => d.code === f.ruleId && sameRange(d.range, f.range)));
+    if (all && more) actions.push(all.action);
   }
   return actions;
 }
@@ -64,14 +67,22 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.laatuvahti`;
 
 /**
- * Every automatic fix of the document at once (core's `applyFixes`: misspelt values and keys,
- * never an insertion), from `findings` of the version `text` is; none when there is nothing to do.
+ * Every automatic fix of the document at once (core's `applyFixes`: misspelt values, keys and
+ * rule ids in suppression comments, never an insertion), from `findings` of the version `text`
+ * is, with the findings it corrects; none when there is nothing to do.
  */
-export function fixAllAction(uri: string, text: string, findings: readonly Diagnostic[], locale: Locale, positionAtOffset: (offset: number) => Position): CodeAction | undefined {
-  const { edits } = applyFixes(text, findings);
+export function fixAllAction(
+  uri: string,
+  text: string,
+  findings: readonly Diagnostic[],
+  locale: Locale,
+  positionAtOffset: (offset: number) => Position,
+  kind: string = FIX_ALL_KIND,
+): { action: CodeAction; applied: Diagnostic[] } | undefined {
+  const { edits, applied } = applyFixes(text, findings);
   if (edits.length === 0) return undefined;
   const textEdits: TextEdit[] = edits.map((e) => ({ range: { start: positionAtOffset(e.start), end: positionAtOffset(e.end) }, newText: e.newText }));
-  return { title: lspText('fixAll', locale, { count: edits.length }), kind: FIX_ALL_KIND, edit: { changes: { [uri]: textEdits } } };
+  return { action: { title: lspText('fixAll', locale, { count: edits.length }), kind, edit: { changes: { [uri]: textEdits } } }, applied };
 }
 
 function sameRange(a: Range, b: Range): boolean {

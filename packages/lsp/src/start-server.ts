@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
-  TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult, type Position,
+  TextDocumentSyncKind, TextDocuments, type CodeAction, type CodeActionParams, type Connection, type InitializeResult, type Position,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createPlanSkeleton, isPlanText, KINDS, LOCALES, redactPersonalIds, type Locale, type ParsedText } from '@laatuvahti/core';
@@ -217,18 +217,23 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params) => {
     const { only } = params.context;
+    // An action's kind answers a request for that kind or any kind it is a sub-kind of.
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
-    // "Correct all misspellings": on request (source actions, codeActionsOnSave) whatever the
-    // cursor is on, with the findings of the version shown.
-    if (only && !wants(CodeActionKind.QuickFix)) {
-      if (!wants(FIX_ALL_KIND)) return [];
+    const actions = !only || wants(CodeActionKind.QuickFix) ? quickFixes(params) : [];
+    // "Correct all misspellings" as a source action: only when asked for (Source Action…,
+    // codeActionsOnSave), whatever the cursor is on, with the findings of the version shown.
+    if (only && wants(FIX_ALL_KIND)) {
       const uri = params.textDocument.uri;
       const result = planContext(uri) ? await checker.resultFor(uri) : undefined;
       const doc = documents.get(uri);
-      if (!result?.isPlan || !doc || doc.version !== result.version) return [];
-      const action = fixAllAction(uri, doc.getText(), result.diagnostics, result.locale, (o) => doc.positionAt(o));
-      return action ? [action] : [];
+      const all = result?.isPlan && doc && doc.version === result.version ? fixAllAction(uri, doc.getText(), result.diagnostics, result.locale, (o) => doc.positionAt(o)) : undefined;
+      if (all) actions.push(all.action);
     }
+    return actions;
+  });
+
+  /** The quick fixes for the findings of ours in the request. */
+  function quickFixes(params: CodeActionParams): CodeAction[] {
     // Editors ask on every cursor move: without a finding of ours there is nothing to parse for.
     if (!params.context.diagnostics.some((d) => d.source === DIAGNOSTIC_SOURCE)) return [];
     const c = planContext(params.textDocument.uri);
@@ -242,9 +247,9 @@ export function startServer(connection: Connection): void {
       locale: c.locale,
       language: planLanguageOf(parsed) ?? c.locale,
       findings: c.result?.diagnostics ?? [],
-      ...(c.result && wants(FIX_ALL_KIND) ? { fixAll: { text: c.text, positionAt: (o: number) => c.doc.positionAt(o) } } : {}),
+      ...(c.result ? { fixAll: { text: c.text, positionAt: (o: number) => c.doc.positionAt(o) } } : {}),
     });
-  });
+  }
 
   connection.onCompletion((params) => {
     const c = planContext(params.textDocument.uri);
