@@ -30,14 +30,16 @@ const hasRule = (row, id) => new RegExp(`\\blaatuvahti\\W+${id}(?![\\w-])`).test
 
 // Positions (1-based, as Go to Line takes them) come from the fixture itself, so editing it
 // cannot silently point the test at the wrong text.
-const planText = fs.readFileSync(path.join(__dirname, 'workspace', PLAN), 'utf8').split('\n');
-function positionOf(needle) {
-  const line = planText.findIndex((l) => l.includes(needle));
-  if (line < 0) throw new Error(`fixture ${PLAN} lacks ${JSON.stringify(needle)}`);
-  return { line: line + 1, column: planText[line].indexOf(needle) + 1 };
+function positionOf(needle, file = PLAN) {
+  const text = fs.readFileSync(path.join(__dirname, 'workspace', file), 'utf8').split('\n');
+  const line = text.findIndex((l) => l.includes(needle));
+  if (line < 0) throw new Error(`fixture ${file} lacks ${JSON.stringify(needle)}`);
+  return { line: line + 1, column: text[line].indexOf(needle) + 1 };
 }
 const BAD_ENUM = positionOf('community-housin ');
 const RARE_ACTIVITY = positionOf('every: 3 months');
+// The value itself, not its mention in the fixture's header comment.
+const SECOND_BAD_ENUM = (({ line, column }) => ({ line, column: column + 'housingType: '.length }))(positionOf('housingType: comunity-housing', SECOND_PLAN));
 
 const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
 
@@ -282,12 +284,25 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
       return `${flat(await tab.innerText())}: ${flat(text).slice(0, 120)}`;
     });
 
-    await step('Source Action corrects all misspellings of a plan at once', async () => {
+    await step('the light bulb on a misspelling offers to correct all of the plan\'s misspellings', async () => {
       // From the Explorer (a focused Markdown preview can swallow Ctrl+P).
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SECOND_PLAN }).first().click();
       await page.locator(`.tabs-container .tab.active[aria-label*="${SECOND_PLAN}"]`).first().waitFor({ timeout });
       await waitUntil(`the misspellings of ${SECOND_PLAN} in Problems`, async () => (await problemRows()).filter((t) => hasRule(t, 'schema-(type|unknown-key)')).length >= 2);
       await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+      await goTo(SECOND_BAD_ENUM);
+      const menu = page.locator('.action-widget .monaco-list-row');
+      await waitUntil('the code action menu', async () => {
+        await page.keyboard.press('Control+.');
+        return menu.first().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+      }, 20000);
+      const offered = [...new Set((await menu.allInnerTexts()).map(flat).filter(Boolean))];
+      if (!offered.some((t) => t.includes('correct all misspellings (2)'))) throw new Error(`no "correct all misspellings (2)" among ${JSON.stringify(offered)}`);
+      await page.keyboard.press('Escape');
+      return offered;
+    });
+
+    await step('Source Action corrects all misspellings of a plan at once', async () => {
       const item = page.locator('.action-widget .monaco-list-row', { hasText: 'correct all misspellings' }).first();
       await waitUntil('"correct all misspellings" among the source actions', async () => {
         await runCommand('Source Action...');
