@@ -132,6 +132,19 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
     await page.keyboard.press('Enter');
     await waitUntil(`cursor at ${line}:${column}`, async () => /Ln (\d+), Col (\d+)/.exec(await page.locator('footer').innerText())?.[1] === String(line), 10000);
   }
+  /** Opens the code action menu (the one the light bulb opens) at a position; returns its rows' texts. */
+  async function codeActionsAt(position) {
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await goTo(position);
+    // Ctrl+. pressed while the Go to Line box is still closing is lost, so it is pressed again
+    // until the menu shows.
+    const items = page.locator('.action-widget .monaco-list-row');
+    await waitUntil('the code action menu', async () => {
+      await page.keyboard.press('Control+.');
+      return items.first().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+    }, 20000);
+    return [...new Set((await items.allInnerTexts()).map(flat).filter(Boolean))];
+  }
   /** The text of a rendered Markdown preview (a webview: nested frames) that `match`es, if any. */
   async function previewText(match) {
     for (const frame of page.frames()) {
@@ -198,16 +211,7 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
     });
 
     await step('quick fix (Ctrl+.) replaces the misspelt value', async () => {
-      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-      await goTo(BAD_ENUM);
-      // The code action menu (the same one the light bulb opens). Ctrl+. pressed while the Go to
-      // Line box is still closing is lost, so it is pressed again until the menu shows.
-      const items = page.locator('.action-widget .monaco-list-row');
-      await waitUntil('the code action menu', async () => {
-        await page.keyboard.press('Control+.');
-        return items.first().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
-      }, 20000);
-      const offered = [...new Set((await items.allInnerTexts()).map(flat).filter(Boolean))];
+      const offered = await codeActionsAt(BAD_ENUM);
       result.codeActions = offered;
       const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'community-housing' }).first();
       if ((await fix.count()) === 0) throw new Error(`no "community-housing" fix among ${JSON.stringify(offered)}`);
@@ -289,14 +293,7 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SECOND_PLAN }).first().click();
       await page.locator(`.tabs-container .tab.active[aria-label*="${SECOND_PLAN}"]`).first().waitFor({ timeout });
       await waitUntil(`the misspellings of ${SECOND_PLAN} in Problems`, async () => (await problemRows()).filter((t) => hasRule(t, 'schema-(type|unknown-key)')).length >= 2);
-      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-      await goTo(SECOND_BAD_ENUM);
-      const menu = page.locator('.action-widget .monaco-list-row');
-      await waitUntil('the code action menu', async () => {
-        await page.keyboard.press('Control+.');
-        return menu.first().waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
-      }, 20000);
-      const offered = [...new Set((await menu.allInnerTexts()).map(flat).filter(Boolean))];
+      const offered = await codeActionsAt(SECOND_BAD_ENUM);
       if (!offered.some((t) => t.includes('correct all misspellings (2)'))) throw new Error(`no "correct all misspellings (2)" among ${JSON.stringify(offered)}`);
       await page.keyboard.press('Escape');
       return offered;
