@@ -4,7 +4,11 @@
  */
 import type { Diagnostic, PlanKind, RuleOutcome } from '@laatuvahti/core';
 
-/** `1 plan file`, `2 plan files`: a count with the word in the number it needs (English). */
+/**
+ * `1 plan file`, `2 plan files`: a count with the word in the number it needs (English). Core
+ * has the same `countOf`; this module is imported at start-up, before core is loaded (`--help`
+ * and `--version` never load it), so it keeps its own line.
+ */
 export function countOf(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }

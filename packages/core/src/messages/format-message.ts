@@ -33,12 +33,17 @@ const UNIT_WORDS: Record<Locale, Record<IntervalUnit, [string, string]>> = {
   en: { day: ['day', 'days'], week: ['week', 'weeks'], month: ['month', 'months'], year: ['year', 'years'] },
 };
 
+/** `1 plan`, `2 plans`: a count with the noun in the number it needs (`one` or `many`). */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** An interval in words of the locale; anything else as written. */
 export function formatInterval(value: unknown, locale: Locale): string {
   const i = parseInterval(value);
   if (!i) return formatValue(value);
   const [one, many] = UNIT_WORDS[locale][i.unit];
-  return `${i.count} ${i.count === 1 ? one : many}`;
+  return countOf(i.count, one, many);
 }
 
 /** A built-in message in a locale. */

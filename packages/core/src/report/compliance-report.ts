@@ -7,6 +7,7 @@
  */
 import { BUILTIN_RULES, BUILTIN_TITLES } from '../messages/builtin-messages.js';
 import { builtinDocsUrl } from '../messages/docs.js';
+import { countOf } from '../messages/format-message.js';
 import { KIND_NAMES, type PlanKind } from '../schema/common.js';
 import type { CompiledPack } from '../rules/compile-pack.js';
 import type { RuleOutcome, RuleOutcomeKind } from '../outcomes.js';
@@ -93,13 +94,11 @@ export const SEVERITY_NAMES: Readonly<Record<Locale, Record<Severity, string>>> 
   sv: { error: 'fel', warning: 'varning', info: 'info' },
 };
 
-/** "1 plan", "2 plans": the noun in the number it needs. */
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const WORDS: Record<Locale, Words> = {
   en: {
     title: 'Laatuvahti compliance report',
-    intro: (today, version, n) => `${count(n, 'plan', 'plans')} checked against the rules in force on ${today} (laatuvahti ${version}).`,
+    intro: (today, version, n) => `${countOf(n, 'plan', 'plans')} checked against the rules in force on ${today} (laatuvahti ${version}).`,
     baseline: (file) => `Findings recorded in the baseline ${file} do not fail the check.`,
     overview: ['Plan', 'Kind', 'Result', 'Errors', 'Warnings', 'Suppressed'],
     inBaseline: 'In the baseline',
@@ -122,7 +121,7 @@ const WORDS: Record<Locale, Words> = {
   },
   fi: {
     title: 'Laatuvahti – tarkistusraportti',
-    intro: (today, version, n) => `${count(n, 'suunnitelma', 'suunnitelmaa')} tarkistettu ${today} voimassa olevien sääntöjen mukaan (laatuvahti ${version}).`,
+    intro: (today, version, n) => `${countOf(n, 'suunnitelma', 'suunnitelmaa')} tarkistettu ${today} voimassa olevien sääntöjen mukaan (laatuvahti ${version}).`,
     baseline: (file) => `Lähtötasotiedostoon ${file} kirjattuja havaintoja ei lasketa puutteiksi.`,
     overview: ['Suunnitelma', 'Laji', 'Tulos', 'Virheet', 'Varoitukset', 'Vaiennetut'],
     inBaseline: 'Lähtötasossa',
@@ -145,7 +144,7 @@ const WORDS: Record<Locale, Words> = {
   },
   sv: {
     title: 'Laatuvahti – kontrollrapport',
-    intro: (today, version, n) => `${count(n, 'plan', 'planer')} ${n === 1 ? 'kontrollerad' : 'kontrollerade'} enligt reglerna som gäller ${today} (laatuvahti ${version}).`,
+    intro: (today, version, n) => `${countOf(n, 'plan', 'planer')} ${n === 1 ? 'kontrollerad' : 'kontrollerade'} enligt reglerna som gäller ${today} (laatuvahti ${version}).`,
     baseline: (file) => `Fynd som finns i baslinjen ${file} räknas inte som brister.`,
     overview: ['Plan', 'Typ', 'Resultat', 'Fel', 'Varningar', 'Undantagna'],
     inBaseline: 'I baslinjen',
