@@ -219,7 +219,7 @@ export function startServer(connection: Connection): void {
     const { only } = params.context;
     // An action's kind answers a request for that kind or any kind it is a sub-kind of.
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
-    const actions = !only || wants(CodeActionKind.QuickFix) ? quickFixes(params) : [];
+    const actions = wants(CodeActionKind.QuickFix) ? quickFixes(params) : [];
     // "Correct all misspellings" as a source action: only when asked for (Source Action…,
     // codeActionsOnSave), whatever the cursor is on, with the findings of the version shown.
     if (only && wants(FIX_ALL_KIND)) {
