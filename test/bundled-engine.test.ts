@@ -32,6 +32,7 @@ function rule(): Parameters<Core['compilePack']>[0]['rules'][number] {
       id: 'retki-regular',
       kinds: ['SelfMonitoringPlan'],
       severity: 'error',
+      basis: 'law',
       title: { fi: 't', sv: 't', en: 't' },
       source: { title: { fi: 's', sv: 's', en: 's' }, requirements: ['R01'] },
       messages: { rare: { fi: '{{name}}', sv: '{{name}}', en: '{{name}}' } },

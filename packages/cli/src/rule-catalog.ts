@@ -3,13 +3,17 @@
  * rules with title, default severity, kinds, source citation and documentation in a locale.
  * `rules`, `explain` and the SARIF `tool.driver.rules` all read it.
  */
-import { BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, KINDS, builtinDocsUrl, type CompiledPack, type Locale, type Severity } from '@laatuvahti/core';
+import { BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, KINDS, builtinDocsUrl, defaultSeverity, type CompiledPack, type Locale, type Severity } from '@laatuvahti/core';
 
 /** One rule as the CLI shows it. */
 export interface RuleInfo {
   id: string;
   title: string;
   severity: Severity;
+  /** What it is in the default rule set: `off` for a rule resting on one unit's practice. */
+  defaultSeverity: Severity | 'off';
+  /** How binding its source is; absent for built-in rules. */
+  basis?: 'law' | 'regulation' | 'guidance' | 'practice';
   kinds: readonly string[];
   /** The citation in the locale, with requirement numbers; absent for built-in rules. */
   source?: { title: string; requirements: string[]; url?: string };
@@ -29,8 +33,10 @@ export function listRules(pack: CompiledPack, locale: Locale): RuleInfo[] {
       id: d.id,
       title: d.title[locale],
       severity: d.severity,
+      defaultSeverity: defaultSeverity(d),
+      basis: d.basis,
       kinds: d.kinds,
-      source: { title: d.source.title[locale], requirements: [...d.source.requirements], ...(d.source.url ? { url: d.source.url } : {}) },
+      source: { title: d.source.title[locale], requirements: [...(d.source.requirements ?? [])], ...(d.source.url ? { url: d.source.url } : {}) },
       docsUrl,
       ...(readme ? { readme } : {}),
       builtin: false,
@@ -38,7 +44,7 @@ export function listRules(pack: CompiledPack, locale: Locale): RuleInfo[] {
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
   for (const id of BUILTIN_RULES) {
-    out.push({ id, title: BUILTIN_TITLES[id][locale], severity: BUILTIN_SEVERITIES[id], kinds: KINDS, docsUrl: builtinDocsUrl(id), builtin: true });
+    out.push({ id, title: BUILTIN_TITLES[id][locale], severity: BUILTIN_SEVERITIES[id], defaultSeverity: BUILTIN_SEVERITIES[id], kinds: KINDS, docsUrl: builtinDocsUrl(id), builtin: true });
   }
   return out;
 }

@@ -19,7 +19,7 @@ import { builtinDocsUrl } from './messages/docs.js';
 import { BUILTIN_RULES, BUILTIN_SEVERITIES, SYNTAX_MESSAGES, type BuiltinRuleId } from './messages/builtin-messages.js';
 import { closest } from './suggest.js';
 import { planSuppressions, suppressionRange } from './suppressions.js';
-import { defaultRuleOptions, effectiveSeverity, type ResolvedSettings } from './settings.js';
+import { defaultRuleOptions, defaultSeverity, effectiveSeverity, type ResolvedSettings } from './settings.js';
 import type { DataPath, Diagnostic, Locale, Severity } from './types.js';
 
 /** Options of a check. */
@@ -111,7 +111,7 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
 
   const skip = new Set<string>();
   for (const [id, rule] of pack.rules) {
-    const sev = effectiveSeverity(options.settings, id, rule.definition.severity);
+    const sev = effectiveSeverity(options.settings, id, defaultSeverity(rule.definition));
     if (sev === 'off' || (rule.definition.appliesFrom && rule.definition.appliesFrom > today)) skip.add(id);
   }
   const options_ = options.settings?.options ?? defaultRuleOptions(pack);
@@ -129,7 +129,9 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
     ...(options.memo ? { memo: options.memo } : {}),
     ...(pace.active ? { checkpoint: () => pace.checkpoint() } : {}),
   });
-  for (const f of run.findings) out.addRule(f);
+  // A rule that does not concern this document reports nothing, whatever its checks say: its
+  // `appliesWhen` is the one place that scopes it (a day centre gets no community-housing finding).
+  for (const f of run.findings) if (run.applicable.has(f.ruleId) || !pack.rules.get(f.ruleId)!.definition.appliesWhen) out.addRule(f);
   if (!run.complete) out.addSpan('check-incomplete', 'checkIncomplete', { ms: options.timeBudgetMs }, 0, 0, [], 'warning');
   // Known only when every scope ran: rules whose `appliesWhen` does not hold for this document.
   const notApplicable = run.complete
@@ -295,6 +297,8 @@ class DiagnosticBuilder {
         fix = { kind: 'insertKey', parentPath: path.slice(0, -1), key: last };
       }
     }
+    const replacement = report.fix ? f.data[report.fix.replaceValue] : undefined;
+    if (typeof replacement === 'string' && replacement !== '') fix = { kind: 'replaceValue', path, value: replacement };
     const related = report.related?.map((r) => {
       const rp = toDataPath(r.path);
       const loc = locatePath(this.parsed, rp, r.anchor ?? 'value');
@@ -308,7 +312,7 @@ class DiagnosticBuilder {
       message: formatMessage(ruleMessage(rule, messageId, this.locale), f.data, this.locale),
       range: rangeOf(this.parsed.lineCounter, start, end),
       path,
-      source: { title: rule.source.title, requirements: rule.source.requirements, ...(rule.source.url ? { url: rule.source.url } : {}) },
+      source: { title: rule.source.title, requirements: rule.source.requirements ?? [], basis: rule.basis, ...(rule.source.url ? { url: rule.source.url } : {}) },
       docsUrl: compiled.docsUrl,
       ...(related?.length ? { related } : {}),
       ...(fix ? { fix } : {}),

@@ -6,6 +6,7 @@ import { checkWithPack, type CheckOptions, type CheckReport } from './check.js';
 import { getDefaultPack } from './default-pack.js';
 import { resolveSettings, type RuleSettings } from './settings.js';
 import type { CompiledPack } from './rules/compile-pack.js';
+import type { ConfigFile } from './rules/rule-schema.js';
 import type { FileDiagnostic } from './rules/read-definitions.js';
 import type { Diagnostic, Locale } from './types.js';
 
@@ -18,7 +19,7 @@ export interface PublicCheckOptions {
   /** The document's URI (kept for the caller's bookkeeping). */
   uri?: string;
   /** Per-rule settings, as in the `rules:` section of laatuvahti.config.yaml. */
-  config?: { rules?: RuleSettings; locale?: Locale };
+  config?: { rules?: RuleSettings; locale?: Locale; extends?: ConfigFile['extends'] };
   /** A compiled rule pack; defaults to the pack that ships inside this package. */
   pack?: CompiledPack;
   /** Cancels the check, which then rejects with the signal's reason (see `CheckOptions`). */
@@ -47,7 +48,7 @@ export async function check(text: string, options: PublicCheckOptions = {}): Pro
 /** Like `check`, with suppressed findings and config problems as well. */
 export async function checkDocument(text: string, options: PublicCheckOptions = {}): Promise<DocumentReport> {
   const pack = options.pack ?? getDefaultPack();
-  const { settings, diagnostics: configDiagnostics } = resolveSettings(pack, options.config?.rules ?? {}, undefined, options.locale ?? options.config?.locale ?? 'en');
+  const { settings, diagnostics: configDiagnostics } = resolveSettings(pack, options.config?.rules ?? {}, undefined, options.locale ?? options.config?.locale ?? 'en', options.config?.extends);
   const checkOptions: CheckOptions = {
     locale: options.locale ?? options.config?.locale ?? 'en',
     settings,
@@ -66,7 +67,7 @@ export { checkWithPack, currentDate, type CheckOptions, type CheckReport } from 
 export { getDefaultPack, bundledPackSource } from './default-pack.js';
 export { RunMemo } from './rules/run-pack.js';
 export { compilePack, RunQueue, DOCS_BASE_URL, type CompiledPack, type CompiledRule, type PackSource } from './rules/compile-pack.js';
-export { resolveSettings, effectiveSeverity, defaultRuleOptions, type ResolvedSettings, type RuleSettings } from './settings.js';
+export { resolveSettings, effectiveSeverity, defaultSeverity, defaultRuleOptions, type ResolvedSettings, type RuleSettings } from './settings.js';
 export { readRuleFile, readReferenceFile, readConfigFile, readDefinition, ruleLoadDiagnostic, type FileDiagnostic, type ReadResult } from './rules/read-definitions.js';
 export { ruleFileSchema, configFileSchema, referenceFileSchema, KNOWN_FACTS, type RuleFile, type ConfigFile, type ReferenceFile, type RuleCheck } from './rules/rule-schema.js';
 export { KNOWN_OPERATORS, OPERATORS, isEmptyValue } from './rules/operators.js';

@@ -253,7 +253,7 @@ export class SettingsResolver {
       merged[id] = typeof s === 'string' || typeof prev !== 'object' ? s : { ...prev, ...s, options: { ...(prev.options ?? {}), ...(s.options ?? {}) } };
     }
     const source = configFile && loaded.text !== undefined ? { uri: pathToFileURL(configFile).href, text: loaded.text } : undefined;
-    const resolved = resolveSettings(packEntry.pack, merged, source, locale);
+    const resolved = resolveSettings(packEntry.pack, merged, source, locale, config?.extends);
     const settings: FileSettings = {
       pack: packEntry.pack,
       settings: resolved.settings,

@@ -4,7 +4,7 @@
  * `rule-load` diagnostics in the config file, with a "did you mean".
  */
 import type { CompiledPack } from './rules/compile-pack.js';
-import { optionValueValid, type ConfigFile } from './rules/rule-schema.js';
+import { optionValueValid, type ConfigFile, type RuleFile, type RuleSet } from './rules/rule-schema.js';
 import type { Locale, Severity, SeveritySetting } from './types.js';
 import { BUILTIN_RULES } from './messages/builtin-messages.js';
 import { closest } from './suggest.js';
@@ -31,8 +31,13 @@ export function resolveSettings(
   rules: RuleSettings,
   source?: { uri: string; text: string },
   locale: Locale = 'en',
+  ruleSets: ConfigFile['extends'] = undefined,
 ): { settings: ResolvedSettings; diagnostics: FileDiagnostic[] } {
   const severities = new Map<string, SeveritySetting>();
+  // `laatuvahti:strict` turns on what the recommended set leaves off: the practice rules.
+  if (chosenSets(ruleSets).includes('laatuvahti:strict')) {
+    for (const [id, rule] of pack.rules) if (rule.definition.basis === 'practice') severities.set(id, rule.definition.severity);
+  }
   const options = defaultRuleOptions(pack);
   const diagnostics: FileDiagnostic[] = [];
   const parsed = source ? parseText(source.text) : undefined;
@@ -81,7 +86,19 @@ export function defaultRuleOptions(pack: CompiledPack): Record<string, Record<st
   return out;
 }
 
+function chosenSets(value: ConfigFile['extends']): readonly RuleSet[] {
+  return value === undefined ? [] : typeof value === 'string' ? [value] : value;
+}
+
+/**
+ * A rule's severity in the default set (`laatuvahti:recommended`): its own, except that a rule
+ * resting on one unit's practice is off until a config extends `laatuvahti:strict` or turns it on.
+ */
+export function defaultSeverity(definition: Pick<RuleFile, 'severity' | 'basis'>): SeveritySetting {
+  return definition.basis === 'practice' ? 'off' : definition.severity;
+}
+
 /** The severity a rule's finding gets: the caller's setting, else the check's or rule's default. */
-export function effectiveSeverity(settings: ResolvedSettings | undefined, ruleId: string, fallback: Severity): SeveritySetting {
+export function effectiveSeverity(settings: ResolvedSettings | undefined, ruleId: string, fallback: SeveritySetting): SeveritySetting {
   return settings?.severities.get(ruleId) ?? fallback;
 }

@@ -28,8 +28,10 @@ export type DataPath = readonly PathSegment[];
 export interface SourceCitation {
   /** Human-readable citation per locale, e.g. "valvontalaki 741/2023 § 27". */
   title: Record<Locale, string>;
-  /** Requirement numbers of shared/domain-sources.md, e.g. ["R39"]. */
+  /** Requirement ids on the rule pack's sources page (docs/sources.md for the shipped pack), e.g. ["R39"]. */
   requirements: string[];
+  /** How binding the source is: a statute, Valvira's regulation, national guidance or one unit's practice. */
+  basis: 'law' | 'regulation' | 'guidance' | 'practice';
   /** Optional link to the public source text. */
   url?: string;
 }

@@ -23,8 +23,8 @@ export function runRules(options: CliOptions, io: CliIo): number {
   if (!settings) return EXIT_TOOL_ERROR;
   const locale = settings.locale;
   const rows = listRules(settings.pack, locale).map((r) => {
-    const effective = effectiveSeverity(settings.settings, r.id, r.severity);
-    const severity = effective === r.severity ? r.severity : `${r.severity} (${CONFIGURED[locale]}: ${effective})`;
+    const effective = effectiveSeverity(settings.settings, r.id, r.defaultSeverity);
+    const severity = effective === r.defaultSeverity ? r.defaultSeverity : `${r.defaultSeverity} (${CONFIGURED[locale]}: ${effective})`;
     const source = r.source ? `${r.source.title} (${r.source.requirements.join(', ')})` : BUILT_IN[locale];
     return [r.id, severity, r.builtin ? '*' : r.kinds.join(', '), source];
   });

@@ -7,7 +7,7 @@ import { summarize, type FileResult } from '../run-result.js';
 import type { RuleInfo } from '../rule-catalog.js';
 import type { ReportInput } from '../formatters/report-input.js';
 
-const source = { title: { fi: 'Valvira, yhteisöllinen asuminen', sv: 'Valvira, gemenskapsboende', en: 'Valvira guidance' }, requirements: ['R39'] };
+const source = { title: { fi: 'Valvira, yhteisöllinen asuminen', sv: 'Valvira, gemenskapsboende', en: 'Valvira guidance' }, requirements: ['R39'], basis: 'guidance' as const };
 
 export const tooRare: Diagnostic = {
   ruleId: 'social-activity-regular',
@@ -53,8 +53,8 @@ export const results: FileResult[] = [
 ];
 
 export const rules: RuleInfo[] = [
-  { id: 'social-activity-regular', title: 'Social activity takes place regularly', severity: 'error', kinds: ['SelfMonitoringPlan'], source: { title: 'Valvira guidance', requirements: ['R39'] }, docsUrl: tooRare.docsUrl, readme: '# social-activity-regular\n', builtin: false },
-  { id: 'schema-unknown-key', title: 'Unknown key', severity: 'warning', kinds: ['SelfMonitoringPlan', 'ServiceDescription'], docsUrl: unknownKey.docsUrl, builtin: true },
+  { id: 'social-activity-regular', title: 'Social activity takes place regularly', severity: 'error', defaultSeverity: 'error', basis: 'guidance', kinds: ['SelfMonitoringPlan'], source: { title: 'Valvira guidance', requirements: ['R39'] }, docsUrl: tooRare.docsUrl, readme: '# social-activity-regular\n', builtin: false },
+  { id: 'schema-unknown-key', title: 'Unknown key', severity: 'warning', defaultSeverity: 'warning', kinds: ['SelfMonitoringPlan', 'ServiceDescription'], docsUrl: unknownKey.docsUrl, builtin: true },
 ];
 
 /** The report input of `results`. */

@@ -193,7 +193,7 @@ export function markdownText(text: string): string {
 export function reportedRules(pack: CompiledPack, locale: Locale): Map<string, ReportedRule> {
   const out = new Map<string, ReportedRule>();
   for (const [id, { definition: d, docsUrl }] of pack.rules) {
-    out.set(id, { title: d.title[locale], docsUrl, source: { title: d.source.title[locale], requirements: d.source.requirements } });
+    out.set(id, { title: d.title[locale], docsUrl, source: { title: d.source.title[locale], requirements: d.source.requirements ?? [] } });
   }
   for (const id of BUILTIN_RULES) out.set(id, { title: BUILTIN_TITLES[id][locale], docsUrl: builtinDocsUrl(id) });
   return out;

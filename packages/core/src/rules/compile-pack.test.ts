@@ -14,6 +14,7 @@ function rule(id: string, messages: Record<string, string>, checks: unknown[], o
     id,
     kinds: ['SelfMonitoringPlan'],
     severity: 'error',
+    basis: 'law',
     title: texts,
     source: { title: texts, requirements: ['R01'] },
     messages: Object.fromEntries(Object.entries(messages).map(([k, en]) => [k, { fi: en, sv: en, en }])),

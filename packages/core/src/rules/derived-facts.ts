@@ -7,7 +7,7 @@
 import type { Almanac } from 'json-rules-engine';
 import { isIsoDate } from '../schema/primitives.js';
 import { getAt, parsePath, WILDCARD } from './data-path.js';
-import { OPERATORS, type OperatorFn } from './operators.js';
+import { OPERATORS, regex, type OperatorFn } from './operators.js';
 import { RUN_FACTS, type ReferenceFile } from './rule-schema.js';
 
 type Handler = (params: Record<string, unknown>, almanac: Almanac, references: ReadonlyMap<string, ReferenceFile>) => Promise<unknown>;
@@ -97,6 +97,17 @@ export const DERIVED_FACT_HANDLERS: Readonly<Record<string, Handler>> = {
     const from = await readScope(params.from, almanac);
     const to = await readScope(params.to, almanac);
     return typeof from === 'string' && typeof to === 'string' && isIsoDate(from) && isIsoDate(to) ? { from, to } : undefined;
+  },
+  /**
+   * `{path, pattern, with}`: the string at `path` with every match of `pattern` replaced by
+   * `with` (undefined unless it is a string and the pattern matches), e.g. a business ID typed
+   * with an en dash written with a hyphen, to offer as a fix.
+   */
+  replaced: async (params, almanac) => {
+    const value = await readScope(params.path, almanac);
+    const re = regex(params.pattern);
+    if (typeof value !== 'string' || !re || typeof params.with !== 'string' || !re.test(value)) return undefined;
+    return value.replace(new RegExp(re.source, 'gu'), params.with);
   },
   /** `{table, where: {column: expr}}`: the first reference row whose columns equal the values. */
   lookup: async (params, almanac, references) => {

@@ -20,7 +20,8 @@ export function isEmptyValue(v: unknown): boolean {
 }
 
 const regexCache = new Map<string, RegExp | null>();
-function regex(source: unknown): RegExp | null {
+/** A rule's pattern compiled once (`u` flag), or null when it is not a valid pattern. */
+export function regex(source: unknown): RegExp | null {
   if (typeof source !== 'string') return null;
   let re = regexCache.get(source);
   if (re === undefined) {

@@ -4,6 +4,7 @@ import { readConfigFile, readRuleFile } from './read-definitions.js';
 const RULE = `id: my-rule
 kinds: [SelfMonitoringPlan]
 severity: error
+basis: law
 title: { fi: a, sv: b, en: c }
 source:
   title: { fi: a, sv: b, en: c }
@@ -26,7 +27,7 @@ describe('rule and config files', () => {
     const r = readRuleFile(RULE.replace('operator: missing', 'operator: mising'), 'file:///r/my-rule/rule.yaml', 'my-rule');
     expect(r.value).toBeUndefined();
     expect(r.diagnostics.map((d) => [d.uri, d.diagnostic.ruleId, d.diagnostic.range.start])).toEqual([
-      ['file:///r/my-rule/rule.yaml', 'rule-load', { line: 10, character: 54 }],
+      ['file:///r/my-rule/rule.yaml', 'rule-load', { line: 11, character: 54 }],
     ]);
     expect(r.diagnostics[0]!.diagnostic.message).toContain('unknown operator');
   });
@@ -45,7 +46,7 @@ describe('rule and config files', () => {
     const lost = readRuleFile(named.replace('whenMissing: { name: gone }', 'whenMissing: { name: lost }'), 'u', 'my-rule').diagnostics;
     expect(lost.map((d) => d.diagnostic.message)).toEqual([expect.stringContaining('message "lost" is not defined')]);
     const noData = readRuleFile(named.replace('whenMissing: { name: gone }', 'whenMissing: { title: gone }'), 'u', 'my-rule').diagnostics;
-    expect(noData.map((d) => [d.diagnostic.message, d.diagnostic.range.start])).toEqual([[expect.stringContaining('placeholder "title" is not defined under data'), { line: 11, character: 89 }]]);
+    expect(noData.map((d) => [d.diagnostic.message, d.diagnostic.range.start])).toEqual([[expect.stringContaining('placeholder "title" is not defined under data'), { line: 12, character: 89 }]]);
   });
 
   it('rejects code-like content: rule files have no place for functions', () => {

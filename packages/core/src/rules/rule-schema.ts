@@ -13,7 +13,7 @@ import { parseInterval } from './interval.js';
 /** Facts given to every run: the document, the current list item and its neighbours, today, options. */
 export const RUN_FACTS = ['doc', 'item', 'previous', 'index', 'isLast', 'today', 'options'] as const;
 /** Facts computed on demand from parameters (`params`). */
-export const DERIVED_FACTS = ['countOf', 'sumOf', 'valuesOf', 'span', 'lookup'] as const;
+export const DERIVED_FACTS = ['countOf', 'sumOf', 'valuesOf', 'span', 'lookup', 'replaced'] as const;
 export const KNOWN_FACTS: readonly string[] = [...RUN_FACTS, ...DERIVED_FACTS];
 
 const RULE_ID_RE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -28,6 +28,22 @@ export const localizedText = z.strictObject({
 const path = z.string().refine(isValidPath, { message: 'not a valid path (use a.b[0].c or a[*].b)' });
 const isoDate = z.string().refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
 const severity = z.enum(['error', 'warning', 'info']);
+
+/**
+ * How binding a rule's source is. The default severity follows it: a statute or Valvira's
+ * regulation that says what the plan must show ("on kuvattava", "ska") is an error, national
+ * guidance a warning, the practice of one document information that only the `strict` rule set
+ * turns on.
+ */
+export const BASES = ['law', 'regulation', 'guidance', 'practice'] as const;
+export type Basis = (typeof BASES)[number];
+
+/** The shipped rule sets a config can extend (`extends: laatuvahti:strict`), as ESLint's shared configs. */
+export const RULE_SETS = ['laatuvahti:recommended', 'laatuvahti:strict'] as const;
+export type RuleSet = (typeof RULE_SETS)[number];
+
+/** A requirement id on a sources page: the shipped pack's R01..., or a local pack's own. */
+const REQUIREMENT_ID_RE = /^[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*$/;
 
 /** A fact reference, usable as a condition's `value` or as message data. */
 const factRef = z.strictObject({
@@ -93,6 +109,12 @@ const reportSchema = z.strictObject({
   related: z.array(z.strictObject({ path, message: z.string().regex(MESSAGE_ID_RE), anchor: z.enum(['key', 'value']).optional() })).optional(),
   /** This check's own default severity, when it differs from the rule's. */
   severity: severity.optional(),
+  /**
+   * A correction that needs no judgement: the reported value is to read as the placeholder
+   * `replaceValue` of `data` says (e.g. the business ID with its en dash made a hyphen). Editors
+   * offer it as a quick fix and `laatuvahti check --fix` applies it.
+   */
+  fix: z.strictObject({ replaceValue: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/) }).optional(),
 });
 
 export const checkSchema = z.strictObject({
@@ -121,11 +143,17 @@ export const ruleFileSchema = z
      * "met" (evidence reports, `ruleOutcomes`); the checks keep their own guards.
      */
     appliesWhen: conditionSchema.optional(),
-    source: z.strictObject({
-      title: localizedText,
-      requirements: z.array(z.string().regex(/^R\d{2}$/)).min(1),
-      url: z.string().url().optional(),
-    }),
+    basis: z.enum(BASES, { message: `basis must be one of ${BASES.join(', ')}` }),
+    source: z
+      .strictObject({
+        /** The provision, as exactly as the reader needs to find it (act, section, subsection). */
+        title: localizedText,
+        /** Ids on a sources page (the shipped pack's `rules/reference/sources.yaml`). */
+        requirements: z.array(z.string().regex(REQUIREMENT_ID_RE, { message: 'a requirement id such as R27 or OWN-3' })).min(1).optional(),
+        url: z.string().url().optional(),
+      })
+      // A local rule may cite its own source by title and address instead of our ids.
+      .refine((s) => s.requirements !== undefined || s.url !== undefined, { message: 'cite the source by requirements (ids on a sources page) or by url' }),
     options: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), optionSchema).optional(),
     messages: z.record(z.string().regex(MESSAGE_ID_RE), localizedText),
     checks: z.array(checkSchema).min(1),
@@ -141,6 +169,8 @@ export const ruleFileSchema = z
       for (const id of ids) {
         if (!rule.messages[id]) ctx.addIssue({ code: 'custom', path: ['checks', i, 'report'], message: `message "${id}" is not defined under messages` });
       }
+      const fixFrom = check.report.fix?.replaceValue;
+      if (fixFrom && !check.report.data?.[fixFrom]) ctx.addIssue({ code: 'custom', path: ['checks', i, 'report', 'fix', 'replaceValue'], message: `placeholder "${fixFrom}" is not defined under data` });
       for (const name of Object.keys(check.report.whenMissing ?? {})) {
         if (!check.report.data?.[name]) ctx.addIssue({ code: 'custom', path: ['checks', i, 'report', 'whenMissing', name], message: `placeholder "${name}" is not defined under data` });
       }
@@ -198,6 +228,12 @@ const ruleSetting = z.union([
 
 /** The shape of `laatuvahti.config.yaml`. */
 export const configFileSchema = z.strictObject({
+  /** A shipped rule set to start from: `laatuvahti:recommended` (the default) or `laatuvahti:strict`. */
+  extends: z
+    .union([z.enum(RULE_SETS), z.array(z.enum(RULE_SETS)).min(1)], {
+      message: `extends names a shipped rule set: ${RULE_SETS.join(' or ')}`,
+    })
+    .optional(),
   locale: z.enum(['fi', 'sv', 'en']).optional(),
   rules: z.record(z.string(), ruleSetting).optional(),
   ruleDirs: z.array(z.string().min(1)).optional(),

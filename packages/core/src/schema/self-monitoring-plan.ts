@@ -9,6 +9,21 @@ import { documentHeader, documentation } from './common.js';
 
 export const producerKinds = ['own-staff', 'external-private', 'external-public', 'ngo'] as const;
 export const serviceTypes = ['home-care', 'support-services', 'social-guidance', 'social-rehabilitation', 'other'] as const;
+/** What a service unit provides (`unit.serviceTypes`): rules use it to say which units they concern. */
+export const unitServiceTypes = [
+  'home-care',
+  'home-help',
+  'support-services',
+  'day-activity',
+  'work-activity',
+  'housing',
+  'personal-assistance',
+  'family-care',
+  'child-welfare',
+  'rehabilitation',
+  'health-care',
+  'other',
+] as const;
 export const housingTypes = [
   'temporary-housing',
   'supported-housing',
@@ -94,7 +109,12 @@ const staffRole = z.strictObject({
 });
 
 const staffing = z.strictObject({
-  total: d(z.number().int().nonnegative(), 'Henkilöstön kokonaismäärä.', 'Personalens totala antal.', 'Total number of staff.').optional(),
+  total: d(
+    z.number().int().nonnegative(),
+    'Työntekijöiden määrä yrittäjän lisäksi; 0, kun yrittäjä työskentelee yksin (henkilöstöä koskevat säännöt eivät silloin koske suunnitelmaa).',
+    'Antal anställda utöver företagaren; 0 när företagaren arbetar ensam (regler om personalen gäller då inte planen).',
+    'Number of employees besides the entrepreneur; 0 when the entrepreneur works alone (rules about staff then do not concern the plan).',
+  ).optional(),
   roles: d(z.array(staffRole), 'Tehtävät ja määrät.', 'Befattningar och antal.', 'Roles and counts.').optional(),
   shiftPlanningBasis: d(z.string(), 'Miten työvuorot suunnitellaan asiakkaiden palvelutarpeen mukaan.', 'Hur arbetsskiftena planeras enligt klienternas servicebehov.', 'How shifts are planned by the clients\u2019 service needs.').optional(),
   sufficiencyMonitoring: d(
@@ -128,7 +148,12 @@ export const selfMonitoringPlanSchema = z.strictObject({
     z.strictObject({
       name: d(z.string(), 'Palveluntuottajan nimi.', 'Tjänsteproducentens namn.', 'Name of the service provider.').optional(),
       businessId: businessId().optional(),
-      kind: d(z.enum(['private', 'public', 'ngo']), 'private | public | ngo.', 'private | public | ngo.', 'private | public | ngo.').optional(),
+      kind: d(
+        z.enum(['private', 'public', 'ngo', 'sole-trader']),
+        'private | public | ngo | sole-trader (yksityinen elinkeinonharjoittaja).',
+        'private | public | ngo | sole-trader (enskild näringsidkare).',
+        'private | public | ngo | sole-trader (a self-employed person trading in their own name).',
+      ).optional(),
     }),
     'Palveluntuottaja.', 'Tjänsteproducent.', 'Service provider.',
   ).optional(),
@@ -143,6 +168,12 @@ export const selfMonitoringPlanSchema = z.strictObject({
     z.strictObject({
       name: d(z.string(), 'Palveluyksikön nimi.', 'Tjänsteenhetens namn.', 'Name of the service unit.').optional(),
       address: d(z.string(), 'Käyntiosoite.', 'Besöksadress.', 'Street address.').optional(),
+      serviceTypes: d(
+        z.array(z.enum(unitServiceTypes)),
+        'Mitä palveluja yksikkö tuottaa: home-care | home-help | support-services | day-activity | work-activity | housing | personal-assistance | family-care | child-welfare | rehabilitation | health-care | other.',
+        'Vilka tjänster enheten producerar: home-care | home-help | support-services | day-activity | work-activity | housing | personal-assistance | family-care | child-welfare | rehabilitation | health-care | other.',
+        'What the unit provides: home-care | home-help | support-services | day-activity | work-activity | housing | personal-assistance | family-care | child-welfare | rehabilitation | health-care | other.',
+      ).optional(),
       housingType: d(z.enum(housingTypes), 'Asumispalvelun muoto (SHL 21–21 c §).', 'Typ av boendetjänst (SvL 21–21 c §).', 'Housing service type (SHL 21–21 c §).').optional(),
       staffOnSite24h: d(z.boolean(), 'Onko henkilöstö paikalla ympäri vuorokauden.', 'Finns personal på plats dygnet runt.', 'Whether staff are on site around the clock.').optional(),
       tenure: d(z.enum(['lease', 'other']), 'Asukkaan asunnon hallintamuoto: lease | other.', 'Hur boende innehar bostaden: lease | other.', 'How residents hold their flat: lease | other.').optional(),
@@ -153,6 +184,8 @@ export const selfMonitoringPlanSchema = z.strictObject({
     }),
     'Palveluyksikkö.', 'Tjänsteenhet.', 'Service unit.',
   ).optional(),
+  operatingIdea: d(z.string(), 'Toiminta-ajatus.', 'Verksamhetsidé.', 'Operating idea.').optional(),
+  principles: d(z.string(), 'Arvot ja toimintaperiaatteet.', 'Värderingar och verksamhetsprinciper.', 'Values and operating principles.').optional(),
   responsiblePersons: d(z.array(responsiblePerson), 'Vastuuhenkilöt (valvontalaki § 10).', 'Ansvarspersoner (tillsynslagen § 10).', 'Responsible persons (valvontalaki § 10).').optional(),
   clientGroups: d(z.array(clientGroup), 'Asiakasryhmät.', 'Klientgrupper.', 'Client groups.').optional(),
   specialNeeds: d(
@@ -176,6 +209,39 @@ export const selfMonitoringPlanSchema = z.strictObject({
     'Henkilöstön ilmoitusvelvollisuus (valvontalaki §§ 29–30).', 'Personalens anmälningsskyldighet (tillsynslagen §§ 29–30).', 'Staff duty to report (valvontalaki §§ 29–30).',
   ).optional(),
   feedback: d(z.array(feedbackEntry), 'Säännöllisesti kerättävä palaute (valvontalaki § 27).', 'Respons som samlas in regelbundet (tillsynslagen § 27).', 'Regularly collected feedback (valvontalaki § 27).').optional(),
+  clientRights: d(
+    z.strictObject({
+      complaints: d(z.string(), 'Muistutuksen tekeminen ja käsittely.', 'Hur en anmärkning görs och behandlas.', 'How a complaint (muistutus) is made and handled.').optional(),
+      ombudsman: d(z.string(), 'Sosiaali- tai potilasasiavastaava ja yhteystiedot.', 'Socialombudsman eller patientombudsman och kontaktuppgifter.', 'The social welfare or patient ombudsman and contact details.').optional(),
+      treatment: d(z.string(), 'Asiakkaan kohtelu ja epäasiallisen kohtelun käsittely.', 'Bemötande av klienten och hur osakligt bemötande behandlas.', 'Treatment of clients and how inappropriate treatment is handled.').optional(),
+      selfDetermination: d(z.string(), 'Itsemääräämisoikeuden tukeminen ja rajoitustoimenpiteet.', 'Stöd för självbestämmanderätten och begränsningsåtgärder.', 'Supporting self-determination; restrictive measures.').optional(),
+    }),
+    'Asiakkaan asema ja oikeudet.', 'Klientens ställning och rättigheter.', 'The client\u2019s position and rights.',
+  ).optional(),
+  riskManagement: d(
+    z.strictObject({
+      keyRisks: d(z.array(z.string()), 'Keskeiset riskit.', 'Centrala risker.', 'Key risks.').optional(),
+      assessment: d(z.string(), 'Miten riskit tunnistetaan ja arvioidaan.', 'Hur risker identifieras och bedöms.', 'How risks are identified and assessed.').optional(),
+      followUp: d(z.string(), 'Korjaavat toimenpiteet ja niiden seuranta.', 'Korrigerande åtgärder och uppföljningen av dem.', 'Corrective actions and their follow-up.').optional(),
+    }),
+    'Riskienhallinta.', 'Riskhantering.', 'Risk management.',
+  ).optional(),
+  subcontracting: d(
+    z.strictObject({
+      used: d(z.boolean(), 'Käytetäänkö ostopalveluja tai alihankintaa.', 'Om köpta tjänster eller underleverantörer används.', 'Whether purchased or subcontracted services are used.').optional(),
+      services: d(z.array(z.string()), 'Ostetut tai alihankitut palvelut.', 'Köpta eller underleverantörers tjänster.', 'Purchased or subcontracted services.').optional(),
+      qualityAssurance: d(z.string(), 'Miten niiden laatu ja turvallisuus varmistetaan.', 'Hur deras kvalitet och säkerhet säkerställs.', 'How their quality and safety are ensured.').optional(),
+    }),
+    'Ostopalvelut ja alihankinta.', 'Köpta tjänster och underleverantörer.', 'Purchased and subcontracted services.',
+  ).optional(),
+  clientData: d(
+    z.strictObject({
+      handling: d(z.string(), 'Asiakastietojen käsittely ja tietosuoja.', 'Behandling av klientuppgifter och dataskydd.', 'Handling of client data and data protection.').optional(),
+      dataProtectionContact: d(z.string(), 'Tietosuojavastaava tai tietosuoja-asioiden yhteyshenkilö.', 'Dataskyddsombud eller kontaktperson i dataskyddsfrågor.', 'Data protection officer or contact person.').optional(),
+    }),
+    'Asiakastietojen käsittely.', 'Behandling av klientuppgifter.', 'Client data.',
+  ).optional(),
+  equipment: d(z.string(), 'Laitteet, tarvikkeet, tietojärjestelmät ja teknologia.', 'Anordningar, förnödenheter, informationssystem och teknik.', 'Devices, supplies, information systems and technology.').optional(),
   authorityGuidance: d(z.string(), 'Valvontaviranomaisten ohjaus ja päätökset.', 'Tillsynsmyndigheternas styrning och beslut.', 'Guidance and decisions of supervisory authorities.').optional(),
   publication: d(
     z.strictObject({ url: z.string().optional(), displayedInUnit: z.boolean().optional() }),
