@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { sourcesPage } from './sources-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rulesDir = join(here, '..', '..', '..', 'rules');
@@ -29,3 +30,8 @@ if (existsSync(refDir)) {
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'pack.json'), JSON.stringify({ rules, references }));
 console.log(`generated pack: ${rules.length} rules, ${references.length} reference tables`);
+const sources = references.find((t) => t.table === 'sources');
+if (sources) {
+  writeFileSync(join(here, '..', '..', '..', 'docs', 'sources.md'), sourcesPage(sources));
+  console.log(`generated docs/sources.md: ${sources.rows.length} requirements`);
+}

@@ -144,6 +144,12 @@ const relatedPlan = z.strictObject({
 /** Schema of `kind: SelfMonitoringPlan`. */
 export const selfMonitoringPlanSchema = z.strictObject({
   ...documentHeader('SelfMonitoringPlan'),
+  template: d(
+    z.enum(['valvira-2024', 'valvira-2014', 'other']),
+    'Minkä rakenteen mukaan suunnitelma on laadittu: valvira-2024 (Valviran määräys 2024) | valvira-2014 (Valviran vanha määräys 1/2014) | other.',
+    'Vilken struktur planen följer: valvira-2024 (Valviras föreskrift 2024) | valvira-2014 (Valviras tidigare föreskrift 1/2014) | other.',
+    'Which structure the plan follows: valvira-2024 (Valvira regulation of 2024) | valvira-2014 (the superseded Valvira regulation 1/2014) | other.',
+  ).optional(),
   provider: d(
     z.strictObject({
       name: d(z.string(), 'Palveluntuottajan nimi.', 'Tjänsteproducentens namn.', 'Name of the service provider.').optional(),
