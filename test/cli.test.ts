@@ -615,7 +615,7 @@ describe('rules, explain, init', () => {
     const r = run(['rules'], folder());
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^RULE +SEVERITY +KINDS +SOURCE$/);
+    expect(lines[0]).toMatch(/^RULE +SEVERITY +BASIS +KINDS +SOURCE$/);
     expect(lines).toContainEqual(expect.stringMatching(/^social-activity-regular +error +SelfMonitoringPlan +Valvira guidance on producing services in community housing \(SHL 21 b §\) \(R39\)$/));
     expect(lines).toContainEqual(expect.stringMatching(/^schema-unknown-key +warning +\* +built-in$/));
     const fi = run(['rules', '--locale', 'fi'], folder({ 'laatuvahti.config.yaml': 'rules:\n  social-activity-regular: warning\n' }));

@@ -295,6 +295,8 @@ describe('editor features', () => {
     expect(docs).toContain(summary); // the "what it checks" paragraph of its README
     expect(source).toMatch(new RegExp(`^Lähde: \\[?${rule.source.replace(/[()§.]/g, '\\$&')}.*\\(R\\d\\d[^)]*\\)`));
     expect(source).toContain('[Ohje](https://');
+    // The hover says how binding the source is, in the reader's language.
+    expect(source).toMatch(/\) · (laki|Valviran määräys|valtakunnallinen ohje|yksittäisen asiakirjan käytäntö)\s/);
     expect(sections[sections.length - 1]).toBe('`socialActivity.activities[0].every`: Kuinka usein toimintaa on (esim. week, 2 weeks).');
 
     const onKey = await c.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 4 } });

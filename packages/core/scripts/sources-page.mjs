@@ -37,7 +37,9 @@ export function sourcesPage(table) {
     if (r.requirement?.fi) out.push(`- Vaatimus: ${r.requirement.fi}`);
     if (r.requirement?.sv) out.push(`- Krav: ${r.requirement.sv}`);
     for (const locale of ['fi', 'sv']) if (r.quote?.[locale]) out.push(`- ${locale}: > ${oneLine(r.quote[locale])}`);
-    if (r.url) out.push(`- Text: <${r.url}>${r.confirmed ? `, last read ${r.confirmed}` : ''}${r.readIn ? ` (${oneLine(r.readIn)})` : ''}`);
+    if (r.url) out.push(`- Text: <${r.url}>${r.urlSv ? `, på svenska <${r.urlSv}>` : ''}${r.confirmed ? `, last read ${r.confirmed}` : ''}${r.readIn ? ` (${oneLine(r.readIn)})` : ''}`);
+    else out.push(`- Text: no public address${r.confirmed ? `; last read ${r.confirmed}` : ''}${r.readIn ? ` (${oneLine(r.readIn)})` : ''}`);
+    if (r.note) out.push(`- Note: ${oneLine(r.note)}`);
   }
   return `${out.join('\n')}\n`;
 }

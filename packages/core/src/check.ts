@@ -111,7 +111,7 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
 
   const skip = new Set<string>();
   for (const [id, rule] of pack.rules) {
-    const sev = effectiveSeverity(options.settings, id, defaultSeverity(rule.definition));
+    const sev = effectiveSeverity(options.settings, id, defaultSeverity(rule.definition, options.settings));
     if (sev === 'off' || (rule.definition.appliesFrom && rule.definition.appliesFrom > today)) skip.add(id);
   }
   const options_ = options.settings?.options ?? defaultRuleOptions(pack);

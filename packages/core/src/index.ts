@@ -69,7 +69,7 @@ export { RunMemo } from './rules/run-pack.js';
 export { compilePack, RunQueue, DOCS_BASE_URL, type CompiledPack, type CompiledRule, type PackSource } from './rules/compile-pack.js';
 export { resolveSettings, effectiveSeverity, defaultSeverity, defaultRuleOptions, type ResolvedSettings, type RuleSettings } from './settings.js';
 export { readRuleFile, readReferenceFile, readConfigFile, readDefinition, ruleLoadDiagnostic, type FileDiagnostic, type ReadResult } from './rules/read-definitions.js';
-export { ruleFileSchema, configFileSchema, referenceFileSchema, KNOWN_FACTS, type RuleFile, type ConfigFile, type ReferenceFile, type RuleCheck } from './rules/rule-schema.js';
+export { ruleFileSchema, configFileSchema, referenceFileSchema, KNOWN_FACTS, BASES, RULE_SETS, type Basis, type RuleSet, type RuleFile, type ConfigFile, type ReferenceFile, type RuleCheck } from './rules/rule-schema.js';
 export { KNOWN_OPERATORS, OPERATORS, isEmptyValue } from './rules/operators.js';
 export { isValidBusinessId, isValidPersonalId, maskIdentifier, redactPersonalIds, PERSONAL_ID_SCAN_RE } from './rules/checksums.js';
 export { applyFixes, AUTO_FIX_KINDS, type FixEdit, type FixResult } from './fixes.js';
@@ -87,6 +87,7 @@ export { keySkeleton, placeholderValue, renderScalar, schemaKind, unwrapSchema, 
 export { createPlanSkeleton, type PlanSkeletonOptions } from './skeleton.js';
 export { BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, BUILTIN_MESSAGES, type BuiltinRuleId } from './messages/builtin-messages.js';
 export { builtinDocsUrl } from './messages/docs.js';
+export { BASIS_NAMES, OFF_BY_DEFAULT } from './messages/basis-names.js';
 export { formatMessage } from './messages/format-message.js';
 export { localizedRuleDocs, ruleSummary, README_HEADINGS, README_OPTIONAL_HEADINGS } from './messages/rule-docs.js';
 export { closest, editDistance } from './suggest.js';

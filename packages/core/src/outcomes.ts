@@ -88,7 +88,7 @@ export function ruleOutcomes(pack: CompiledPack, report: OutcomeInput, options: 
   const out = [...pack.rules.values()]
     .filter((r) => r.definition.kinds.includes(kind))
     .sort((a, b) => (a.definition.id < b.definition.id ? -1 : a.definition.id > b.definition.id ? 1 : 0))
-    .map(({ definition: d }) => outcome(d.id, effectiveSeverity(options.settings, d.id, defaultSeverity(d)), d.appliesFrom, incomplete));
+    .map(({ definition: d }) => outcome(d.id, effectiveSeverity(options.settings, d.id, defaultSeverity(d, options.settings)), d.appliesFrom, incomplete));
   // The built-in checks run before the rules, so a time budget never cuts them short.
   for (const id of DOCUMENT_BUILTINS) out.push(outcome(id, effectiveSeverity(options.settings, id, BUILTIN_SEVERITIES[id]), undefined, false));
   return out;

@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkWithPack, type CompiledPack, type Diagnostic } from '@laatuvahti/core';
+import { checkWithPack, resolveSettings, type CompiledPack, type Diagnostic } from '@laatuvahti/core';
 import { fileErrorText } from './file-error.js';
 
 /** The date a case is checked against unless its first line pins another (`# today: …`). */
@@ -73,8 +73,11 @@ export function snapshotText(lines: readonly string[]): string {
 export async function runRuleCases(pack: CompiledPack, ruleId: string, folder: string): Promise<RuleCaseResult[]> {
   // A rule whose `appliesWhen` does not hold for a case reports nothing there: an invalid case
   // outside the rule's scope fails as "reports nothing".
+  // The rule under test runs at its own and its checks' severities, also a practice rule that the
+  // default set leaves off.
+  const settings = { ...resolveSettings(pack, {}).settings, enabled: new Set([ruleId]) };
   const findings = async (text: string) => {
-    const report = await checkWithPack(pack, text, { today: caseToday(text), locale: 'en' });
+    const report = await checkWithPack(pack, text, { today: caseToday(text), locale: 'en', settings });
     return { actual: report.diagnostics.filter((d) => d.ruleId === ruleId).map(snapshotLine) };
   };
   const results: RuleCaseResult[] = [];

@@ -47,8 +47,9 @@ describe('rule sets', () => {
     expect(ids(await check(PLAN, { pack, config: { extends: 'laatuvahti:strict' } }))).toEqual(['by-law error', 'by-practice info']);
     expect(ids(await check(PLAN, { pack, config: { extends: ['laatuvahti:strict'], rules: { 'by-practice': 'warning' } } }))).toEqual(['by-law error', 'by-practice warning']);
     expect(ids(await check(PLAN, { pack, config: { rules: { 'by-practice': 'info' } } }))).toEqual(['by-law error', 'by-practice info']);
-    const { settings } = resolveSettings(pack, { 'by-practice': 'off' }, undefined, 'en', 'laatuvahti:strict');
-    expect(settings.severities.get('by-practice')).toBe('off');
+    expect(ids(await check(PLAN, { pack, config: { extends: 'laatuvahti:strict', rules: { 'by-practice': 'off' } } }))).toEqual(['by-law error']);
+    const { settings } = resolveSettings(pack, {}, undefined, 'en', 'laatuvahti:strict');
+    expect(defaultSeverity(pack.rules.get('by-practice')!.definition, settings)).toBe('info');
   });
 
   it('keep a rule whose appliesWhen does not hold silent, and name it not applicable', async () => {

@@ -18,6 +18,11 @@ export type RuleSettings = ConfigFile['rules'];
 /** Effective settings for a check. */
 export interface ResolvedSettings {
   severities: ReadonlyMap<string, SeveritySetting>;
+  /**
+   * Rules switched on whatever the rule set, at their own severities and their checks' (the
+   * practice rules of `laatuvahti:strict`, or the rule whose cases are being run).
+   */
+  enabled?: ReadonlySet<string>;
   /** Options of every rule in the pack, defaults filled in, by rule id. */
   options: Record<string, Record<string, unknown>>;
 }
@@ -35,8 +40,9 @@ export function resolveSettings(
 ): { settings: ResolvedSettings; diagnostics: FileDiagnostic[] } {
   const severities = new Map<string, SeveritySetting>();
   // `laatuvahti:strict` turns on what the recommended set leaves off: the practice rules.
+  const enabled = new Set<string>();
   if (chosenSets(ruleSets).includes('laatuvahti:strict')) {
-    for (const [id, rule] of pack.rules) if (rule.definition.basis === 'practice') severities.set(id, rule.definition.severity);
+    for (const [id, rule] of pack.rules) if (rule.definition.basis === 'practice') enabled.add(id);
   }
   const options = defaultRuleOptions(pack);
   const diagnostics: FileDiagnostic[] = [];
@@ -74,7 +80,7 @@ export function resolveSettings(
       }
     }
   }
-  return { settings: { severities, options }, diagnostics };
+  return { settings: { severities, options, ...(enabled.size ? { enabled } : {}) }, diagnostics };
 }
 
 /** Every rule's options at their declared defaults, by rule id. */
@@ -94,8 +100,8 @@ function chosenSets(value: ConfigFile['extends']): readonly RuleSet[] {
  * A rule's severity in the default set (`laatuvahti:recommended`): its own, except that a rule
  * resting on one unit's practice is off until a config extends `laatuvahti:strict` or turns it on.
  */
-export function defaultSeverity(definition: Pick<RuleFile, 'severity' | 'basis'>): SeveritySetting {
-  return definition.basis === 'practice' ? 'off' : definition.severity;
+export function defaultSeverity(definition: Pick<RuleFile, 'id' | 'severity' | 'basis'>, settings?: ResolvedSettings): SeveritySetting {
+  return definition.basis === 'practice' && !settings?.enabled?.has(definition.id) ? 'off' : definition.severity;
 }
 
 /** The severity a rule's finding gets: the caller's setting, else the check's or rule's default. */

@@ -3,7 +3,7 @@
  * `laatuvahti/ruleDocumentation` request, and the rule list. Everything comes from the pack
  * (title, source citation, README); the server adds no rule knowledge of its own.
  */
-import { BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, builtinDocsUrl, defaultSeverity, effectiveSeverity, localizedRuleDocs, ruleSummary, type CompiledPack, type Locale, type ResolvedSettings } from '@laatuvahti/core';
+import { BASIS_NAMES, BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, builtinDocsUrl, defaultSeverity, effectiveSeverity, localizedRuleDocs, ruleSummary, type CompiledPack, type Locale, type ResolvedSettings } from '@laatuvahti/core';
 import type { RuleSummary } from './custom-requests.js';
 import { lspText } from './lsp-messages.js';
 
@@ -22,10 +22,12 @@ export function ruleTitle(pack: CompiledPack, id: string, locale: Locale): strin
 }
 
 function sourceLine(pack: CompiledPack, id: string, locale: Locale): string | undefined {
-  const src = pack.rules.get(id)?.definition.source;
-  if (!src) return undefined;
+  const definition = pack.rules.get(id)?.definition;
+  if (!definition) return undefined;
+  const src = definition.source;
   const title = src.url ? `[${src.title[locale]}](${src.url})` : src.title[locale];
-  return `${lspText('source', locale)}: ${title} (${(src.requirements ?? []).join(', ')})`;
+  const ids = src.requirements?.length ? ` (${src.requirements.join(', ')})` : '';
+  return `${lspText('source', locale)}: ${title}${ids} · ${BASIS_NAMES[definition.basis][locale]}`;
 }
 
 /** The hover text of a finding's rule: title, what it checks, source and a link. */
@@ -43,7 +45,7 @@ export function ruleExplanation(pack: CompiledPack, id: string, locale: Locale, 
 export function ruleDocumentation(pack: CompiledPack, settings: ResolvedSettings, id: string, locale: Locale): string | null {
   const rule = pack.rules.get(id);
   if (!rule && !isBuiltin(id)) return null;
-  const severity = effectiveSeverity(settings, id, rule ? defaultSeverity(rule.definition) : BUILTIN_SEVERITIES[id as BuiltinId]);
+  const severity = effectiveSeverity(settings, id, rule ? defaultSeverity(rule.definition, settings) : BUILTIN_SEVERITIES[id as BuiltinId]);
   const docsUrl = rule ? rule.docsUrl : builtinDocsUrl(id);
   const head = [`# ${ruleTitle(pack, id, locale)}`, '', `\`${id}\` · ${lspText('severity', locale)}: ${severity}`];
   const source = sourceLine(pack, id, locale);
@@ -58,7 +60,7 @@ export function ruleDocumentation(pack: CompiledPack, settings: ResolvedSettings
 export function listRules(pack: CompiledPack, settings: ResolvedSettings, locale: Locale): RuleSummary[] {
   const out: RuleSummary[] = [];
   for (const [id, rule] of pack.rules) {
-    out.push({ id, title: rule.definition.title[locale], severity: effectiveSeverity(settings, id, defaultSeverity(rule.definition)), source: rule.definition.source.title[locale] });
+    out.push({ id, title: rule.definition.title[locale], severity: effectiveSeverity(settings, id, defaultSeverity(rule.definition, settings)), source: rule.definition.source.title[locale] });
   }
   for (const id of BUILTIN_RULES) {
     out.push({ id, title: BUILTIN_TITLES[id][locale], severity: effectiveSeverity(settings, id, BUILTIN_SEVERITIES[id]), source: '' });

@@ -2,17 +2,17 @@
  * CLI, the `explain` command: one rule's title, severity, kinds and source in the chosen
  * locale, then its README (markdown). An unknown id gets a "did you mean" and exit 2.
  */
-import { closest, localizedRuleDocs, type Locale } from '@laatuvahti/core';
+import { BASIS_NAMES, OFF_BY_DEFAULT, closest, localizedRuleDocs, type Locale } from '@laatuvahti/core';
 import { listRules } from '../rule-catalog.js';
 import { EXIT_OK, EXIT_TOOL_ERROR } from '../run-result.js';
 import { settingsForCwd } from './rule-settings.js';
 import type { CliIo } from '../cli-io.js';
 import type { CliOptions } from '../parse-args.js';
 
-const LABELS: Record<Locale, { severity: string; kinds: string; from: string; source: string; docs: string; builtin: string }> = {
-  en: { severity: 'Severity', kinds: 'Applies to', from: 'Applies from', source: 'Source', docs: 'Documentation', builtin: 'A built-in rule of the checker (syntax, schema, configuration, suppressions).' },
-  fi: { severity: 'Vakavuus', kinds: 'Koskee', from: 'Sovelletaan alkaen', source: 'Lähde', docs: 'Ohje', builtin: 'Tarkistimen sisäänrakennettu sääntö (syntaksi, rakenne, asetukset, poikkeukset).' },
-  sv: { severity: 'Allvarlighetsgrad', kinds: 'Gäller', from: 'Tillämpas från', source: 'Källa', docs: 'Dokumentation', builtin: 'En inbyggd regel i kontrollen (syntax, schema, konfiguration, undantag).' },
+const LABELS: Record<Locale, { severity: string; basis: string; kinds: string; from: string; source: string; docs: string; builtin: string }> = {
+  en: { severity: 'Severity', basis: 'Basis', kinds: 'Applies to', from: 'Applies from', source: 'Source', docs: 'Documentation', builtin: 'A built-in rule of the checker (syntax, schema, configuration, suppressions).' },
+  fi: { severity: 'Vakavuus', basis: 'Peruste', kinds: 'Koskee', from: 'Sovelletaan alkaen', source: 'Lähde', docs: 'Ohje', builtin: 'Tarkistimen sisäänrakennettu sääntö (syntaksi, rakenne, asetukset, poikkeukset).' },
+  sv: { severity: 'Allvarlighetsgrad', basis: 'Grund', kinds: 'Gäller', from: 'Tillämpas från', source: 'Källa', docs: 'Dokumentation', builtin: 'En inbyggd regel i kontrollen (syntax, schema, konfiguration, undantag).' },
 };
 
 /** Runs `laatuvahti explain <rule-id>`; returns the exit code. */
@@ -28,7 +28,8 @@ export function runExplain(ruleId: string, options: CliOptions, io: CliIo): numb
     return EXIT_TOOL_ERROR;
   }
   const l = LABELS[locale];
-  const facts = [`${l.severity}: ${rule.severity}`, `${l.kinds}: ${rule.kinds.join(', ')}`, ...(rule.appliesFrom ? [`${l.from}: ${rule.appliesFrom}`] : [])];
+  const severity = rule.defaultSeverity === 'off' ? `${rule.severity} (${OFF_BY_DEFAULT[locale]})` : rule.severity;
+  const facts = [`${l.severity}: ${severity}`, ...(rule.basis ? [`${l.basis}: ${BASIS_NAMES[rule.basis][locale]}`] : []), `${l.kinds}: ${rule.kinds.join(', ')}`, ...(rule.appliesFrom ? [`${l.from}: ${rule.appliesFrom}`] : [])];
   const lines = [`# ${rule.id}: ${rule.title}`, '', facts.join(' · ')];
   if (rule.source) lines.push(`${l.source}: ${rule.source.title} (${rule.source.requirements.join(', ')})${rule.source.url ? ` ${rule.source.url}` : ''}`);
   else lines.push(l.builtin);

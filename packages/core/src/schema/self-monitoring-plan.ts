@@ -180,6 +180,12 @@ export const selfMonitoringPlanSchema = z.strictObject({
         'Vilka tjänster enheten producerar: home-care | home-help | support-services | day-activity | work-activity | housing | personal-assistance | family-care | child-welfare | rehabilitation | health-care | other.',
         'What the unit provides: home-care | home-help | support-services | day-activity | work-activity | housing | personal-assistance | family-care | child-welfare | rehabilitation | health-care | other.',
       ).optional(),
+      registration: d(
+        z.string(),
+        'Mitä suunnitelma kertoo yksikön rekisteröinnistä tai luvasta (esim. "rekisteröity Soteriin 2024").',
+        'Vad planen säger om enhetens registrering eller tillstånd (t.ex. "registrerad i Soteri 2024").',
+        'What the plan says about the unit\u2019s registration or licence (e.g. "registered in Soteri in 2024").',
+      ).optional(),
       housingType: d(z.enum(housingTypes), 'Asumispalvelun muoto (SHL 21–21 c §).', 'Typ av boendetjänst (SvL 21–21 c §).', 'Housing service type (SHL 21–21 c §).').optional(),
       staffOnSite24h: d(z.boolean(), 'Onko henkilöstö paikalla ympäri vuorokauden.', 'Finns personal på plats dygnet runt.', 'Whether staff are on site around the clock.').optional(),
       tenure: d(z.enum(['lease', 'other']), 'Asukkaan asunnon hallintamuoto: lease | other.', 'Hur boende innehar bostaden: lease | other.', 'How residents hold their flat: lease | other.').optional(),
