@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkWithPack } from './check.js';
-import { getDefaultPack } from './default-pack.js';
+import { v1ActivityPack } from './testing/v1-pack.js';
 
 const TODAY = '2026-10-01';
 
@@ -11,7 +11,7 @@ function planWithActivities(count: number): string {
 }
 
 describe('pacing a check: turns for other work, cancellation, time budget', () => {
-  const pack = getDefaultPack();
+  const pack = v1ActivityPack(); // the v1 activity rule: one finding per activity, in any unit
   const text = planWithActivities(12);
 
   it('yields between list items and finds exactly what an unpaced check finds', async () => {
@@ -65,7 +65,8 @@ describe('pacing a check: turns for other work, cancellation, time budget', () =
   });
 
   it('the public check() takes the same options', async () => {
-    const { check } = await import('./index.js');
+    const { check: checkShipped } = await import('./index.js');
+    const check = (t: string, o: Parameters<typeof checkShipped>[1]) => checkShipped(t, { pack, ...o });
     const cancelled = new AbortController();
     cancelled.abort();
     await expect(check(text, { today: TODAY, signal: cancelled.signal })).rejects.toBe(cancelled.signal.reason);

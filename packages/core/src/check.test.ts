@@ -3,8 +3,13 @@
  * and never an exception.
  */
 import { describe, expect, it } from 'vitest';
-import { check, checkDocument } from './index.js';
+import { check as checkShipped, checkDocument as checkDocumentShipped, type PublicCheckOptions } from './index.js';
+import { v1ActivityPack } from './testing/v1-pack.js';
 import type { Diagnostic } from './types.js';
+
+// The engine's behaviour, shown on the v1 activity rule (any unit, at most a month apart).
+const check = (text: string, options: PublicCheckOptions = {}) => checkShipped(text, { pack: v1ActivityPack(), ...options });
+const checkDocument = (text: string, options: PublicCheckOptions = {}) => checkDocumentShipped(text, { pack: v1ActivityPack(), ...options });
 
 const TODAY = '2026-10-01';
 const HEADER = 'apiVersion: laatuvahti/v1\nkind: SelfMonitoringPlan\n';
@@ -279,8 +284,8 @@ describe('empty values', () => {
 
 describe('memo across checks of one document', () => {
   it('gives the same findings with and without a memo, through edits, and re-evaluates changed items only', async () => {
-    const { RunMemo, getDefaultPack, checkWithPack } = await import('./index.js');
-    const pack = getDefaultPack();
+    const { RunMemo, checkWithPack } = await import('./index.js');
+    const pack = v1ActivityPack();
     const memo = new RunMemo();
     const versions = [
       `${HEADER}unit:\n  housingType: community-housing\nsocialActivity:\n  activities:\n    - { name: A, every: 2 months }\n    - { name: B, every: week }\n`,

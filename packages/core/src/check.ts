@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import { parsePlanText, rangeOf, type ParsedText } from './parse/parse-text.js';
 import { locatePath, trimEnd } from './parse/locate.js';
 import { plainValue } from './parse/plain-value.js';
-import { validateShape, type ShapeFinding } from './schema/validate-shape.js';
+import { knownKeys, validateShape, type ShapeFinding } from './schema/validate-shape.js';
 import { schemasByKind, API_VERSION, KINDS, type PlanKind } from './schema/index.js';
 import { runPack, type RawFinding, type RunMemo } from './rules/run-pack.js';
 import { ruleMessage, type CompiledPack } from './rules/compile-pack.js';
@@ -131,7 +131,7 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
   });
   // A rule that does not concern this document reports nothing, whatever its checks say: its
   // `appliesWhen` is the one place that scopes it (a day centre gets no community-housing finding).
-  for (const f of run.findings) if (run.applicable.has(f.ruleId) || !pack.rules.get(f.ruleId)!.definition.appliesWhen) out.addRule(f);
+  for (const f of run.findings) if (run.applicable.has(f.ruleId) || !pack.rules.get(f.ruleId)!.definition.appliesWhen) out.addRule(f, kind);
   if (!run.complete) out.addSpan('check-incomplete', 'checkIncomplete', { ms: options.timeBudgetMs }, 0, 0, [], 'warning');
   // Known only when every scope ran: rules whose `appliesWhen` does not hold for this document.
   const notApplicable = run.complete
@@ -278,7 +278,7 @@ class DiagnosticBuilder {
   }
 
   /** A rule's finding: message from the rule file, range from the subject and report path. */
-  addRule(f: RawFinding): void {
+  addRule(f: RawFinding, kind: PlanKind): void {
     const compiled = this.pack.rules.get(f.ruleId)!;
     const rule = compiled.definition;
     const report = rule.checks[f.checkIndex]!.report;
@@ -290,8 +290,11 @@ class DiagnosticBuilder {
       [start, end] = f.span;
     } else {
       const loc = locatePath(this.parsed, path, report.anchor ?? 'value');
-      start = loc.start;
-      end = loc.end;
+      // A missing top-level section is shown where it belongs, after the section that precedes it
+      // in the format's order (where "insert" puts it), not with every other one on the kind line.
+      const at = !loc.exact && loc.depth === 0 && path.length === 1 ? this.precedingSection(kind, String(path[0])) : undefined;
+      start = at?.[0] ?? loc.start;
+      end = at?.[1] ?? loc.end;
       const last = path[path.length - 1];
       if (!loc.exact && loc.depth === path.length - 1 && typeof last === 'string') {
         fix = { kind: 'insertKey', parentPath: path.slice(0, -1), key: last };
@@ -317,6 +320,25 @@ class DiagnosticBuilder {
       ...(related?.length ? { related } : {}),
       ...(fix ? { fix } : {}),
     });
+  }
+
+  /** The key token of the existing top-level section that comes last before `key` in the format's order. */
+  private precedingSection(kind: PlanKind, key: string): [number, number] | undefined {
+    const root = this.parsed.doc.contents;
+    if (!isMap(root)) return undefined;
+    const order = knownKeys(schemasByKind[kind]);
+    const rank = order.indexOf(key);
+    let best: [number, number] | undefined;
+    let bestRank = -1;
+    for (const pair of root.items) {
+      const r = isScalar(pair.key) ? order.indexOf(String(pair.key.value)) : -1;
+      const range = isScalar(pair.key) ? pair.key.range : undefined;
+      if (range && r !== -1 && r < rank && r > bestRank) {
+        best = [range[0], range[1]];
+        bestRank = r;
+      }
+    }
+    return best;
   }
 
   private localise(data: Record<string, unknown>): Record<string, unknown> {

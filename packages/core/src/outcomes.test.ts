@@ -13,6 +13,8 @@ const BROKEN = fixture('broken/omavalvontasuunnitelma-puutteellinen.fi.yaml');
 const DOCUMENT_BUILTINS = ['yaml-syntax', 'schema-type', 'schema-unknown-key', 'suppression-invalid'];
 
 const planRules = [...pack.rules.values()].filter((r) => r.definition.kinds.includes('SelfMonitoringPlan')).map((r) => r.definition.id).sort();
+/** Rules resting on one document's practice: off in the default rule set. */
+const practiceRules = [...pack.rules.values()].filter((r) => r.definition.kinds.includes('SelfMonitoringPlan') && r.definition.basis === 'practice').map((r) => r.definition.id).sort();
 
 function byOutcome(outcomes: readonly RuleOutcome[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -27,9 +29,14 @@ describe('ruleOutcomes', () => {
     expect(outcomes.map((o) => o.ruleId)).toEqual([...planRules, ...DOCUMENT_BUILTINS]);
     expect(planRules.length).toBeGreaterThan(20);
     // A community-housing unit whose services all come from an NGO, with no rehabilitation clients.
-    const notForThisUnit = ['rehabilitation-guidance-recorded-separately', 'round-the-clock-staffed', 'shifts-planned-by-service-needs', 'supported-housing-includes-social-guidance'];
+    const notForThisUnit = ['rehabilitation-guidance-recorded-separately', 'round-the-clock-staffed', 'shifts-planned-by-service-needs', 'subcontracting-described', 'supported-housing-includes-social-guidance'];
     expect(report.notApplicable).toEqual(notForThisUnit);
-    expect(byOutcome(outcomes)).toEqual({ 'not-applicable': notForThisUnit, passed: [...planRules.filter((id) => !notForThisUnit.includes(id)), ...DOCUMENT_BUILTINS] });
+    expect(practiceRules.length).toBeGreaterThan(0);
+    expect(byOutcome(outcomes)).toEqual({
+      'not-applicable': notForThisUnit,
+      off: practiceRules,
+      passed: [...planRules.filter((id) => !notForThisUnit.includes(id) && !practiceRules.includes(id)), ...DOCUMENT_BUILTINS],
+    });
     expect(outcomes.every((o) => o.findings === 0)).toBe(true);
     // A rule for service descriptions only is no outcome of a self-monitoring plan.
     expect(outcomes.some((o) => pack.rules.get(o.ruleId)?.definition.kinds.includes('SelfMonitoringPlan') === false)).toBe(false);
@@ -78,8 +85,8 @@ describe('ruleOutcomes', () => {
     const report = await checkWithPack(pack, BROKEN, { today: '2023-06-01', settings });
     const outcomes = ruleOutcomes(pack, report, { today: '2023-06-01', settings });
     const groups = byOutcome(outcomes);
-    expect(groups.off).toEqual(['adverse-event-procedure', 'schema-unknown-key']);
-    const later = [...pack.rules.values()].filter((r) => r.definition.kinds.includes('SelfMonitoringPlan') && r.definition.appliesFrom! > '2023-06-01' && r.definition.id !== 'adverse-event-procedure');
+    expect(groups.off).toEqual(['adverse-event-procedure', ...practiceRules, 'schema-unknown-key']);
+    const later = [...pack.rules.values()].filter((r) => r.definition.kinds.includes('SelfMonitoringPlan') && r.definition.appliesFrom! > '2023-06-01' && r.definition.id !== 'adverse-event-procedure' && r.definition.basis !== 'practice');
     expect(later.length).toBeGreaterThan(0);
     expect(groups['not-in-force']).toEqual(later.map((r) => r.definition.id).sort());
     expect(outcomes.find((o) => o.outcome === 'not-in-force')!.appliesFrom).toBe('2024-01-01');
@@ -93,8 +100,8 @@ describe('ruleOutcomes', () => {
     const groups = byOutcome(ruleOutcomes(pack, report, { today: '2026-09-15' }));
     for (const id of ['community-housing-premises', 'services-separate-from-housing', 'social-activity-offered', 'round-the-clock-staffed']) expect(groups['not-applicable']).toContain(id);
     expect(groups['not-applicable']).not.toContain('supported-housing-includes-social-guidance');
-    // Rules whose conditions are about the plan's own content, not the unit, still apply.
-    expect(groups['not-applicable']).not.toContain('social-activity-regular');
+    // Rules about what every plan must show, whatever the unit, still apply.
+    expect(groups['not-applicable']).not.toContain('feedback-from-all-groups');
     // Findings always win: a rule that reports something is not met, whatever else holds.
     const finding = (await checkWithPack(pack, BROKEN, { today: '2026-10-01' })).diagnostics[0]!;
     const failing = ruleOutcomes(pack, { ...report, diagnostics: [{ ...finding, ruleId: 'community-housing-premises' }] }, { today: '2026-09-15' });
@@ -111,7 +118,8 @@ describe('ruleOutcomes', () => {
     const report = await checkWithPack(pack, COMPLIANT, { today: '2026-09-15', timeBudgetMs: -1 });
     expect(report.diagnostics.map((d) => d.ruleId)).toEqual(['check-incomplete']);
     const groups = byOutcome(ruleOutcomes(pack, report, { today: '2026-09-15' }));
-    expect(groups['not-evaluated']).toEqual(planRules);
+    expect(groups['not-evaluated']).toEqual(planRules.filter((id) => !practiceRules.includes(id)));
+    expect(groups.off).toEqual(practiceRules);
     expect(groups.passed).toEqual(DOCUMENT_BUILTINS);
   });
 });

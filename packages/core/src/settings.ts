@@ -87,7 +87,7 @@ export function resolveSettings(
 export function defaultRuleOptions(pack: CompiledPack): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
   for (const [id, rule] of pack.rules) {
-    out[id] = Object.fromEntries(Object.entries(rule.definition.options ?? {}).map(([name, opt]) => [name, opt.default]));
+    out[id] = Object.fromEntries(Object.entries(rule.definition.options ?? {}).flatMap(([name, opt]) => (opt.default === undefined ? [] : [[name, opt.default]])));
   }
   return out;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkWithPack, getDefaultPack, ruleOutcomes } from '../index.js';
+import { checkWithPack, ruleOutcomes } from '../index.js';
+import { v1ActivityPack } from '../testing/v1-pack.js';
 import { complianceReport, markdownText, reportedRules } from './compliance-report.js';
 
-const pack = getDefaultPack();
+const pack = v1ActivityPack(); // the v1 activity rule, which this plan's suppression silences
 const PLAN = `apiVersion: laatuvahti/v1
 kind: SelfMonitoringPlan
 updated: 2026-09-15

@@ -58,6 +58,12 @@ const leafCondition = z.strictObject({
   params: z.record(z.string(), z.unknown()).optional(),
   operator: z.string().refine((o) => KNOWN_OPERATORS.includes(o), { message: `unknown operator (known: ${KNOWN_OPERATORS.join(', ')})` }),
   value: z.unknown().optional(),
+  /**
+   * json-rules-engine's evaluation order: within `all` / `any`, conditions of a higher priority
+   * run first and the rest are skipped once the outcome is known; give a costly fact (a count
+   * over a whole list, per item) a lower priority than a cheap test that usually decides.
+   */
+  priority: z.number().int().min(1).optional(),
 });
 
 export type ConditionNode =
@@ -125,7 +131,8 @@ export const checkSchema = z.strictObject({
 
 const optionSchema = z.strictObject({
   type: z.enum(['interval', 'number', 'string', 'boolean']),
-  default: z.union([z.string(), z.number(), z.boolean()]),
+  /** Absent: the option is unset until a config sets it, and the checks that read it find nothing. */
+  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
   description: localizedText,
 });
 
@@ -160,7 +167,7 @@ export const ruleFileSchema = z
   })
   .superRefine((rule, ctx) => {
     for (const [name, opt] of Object.entries(rule.options ?? {})) {
-      if (!optionValueValid(opt.type, opt.default)) {
+      if (opt.default !== undefined && !optionValueValid(opt.type, opt.default)) {
         ctx.addIssue({ code: 'custom', path: ['options', name, 'default'], message: `default is not a valid ${opt.type}` });
       }
     }

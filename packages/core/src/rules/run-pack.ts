@@ -91,21 +91,31 @@ export function runPack(pack: CompiledPack, input: RunInput): Promise<RunOutput>
     }
     const checkpoint = input.checkpoint;
     const settings = input.memo ? JSON.stringify([input.today, input.options, [...input.skip].sort()]) : '';
-    for (const [scopeIndex, scope] of pack.scopes[input.kind].entries()) {
-      if (allSkipped(scope, input.skip)) continue;
+    // The document's scopes first: they say which rules apply (`appliesWhen`), and the item scopes
+    // then skip the checks of rules that do not concern the document.
+    const scopes = [...pack.scopes[input.kind].entries()].sort(([, a], [, b]) => Number(a.each !== undefined) - Number(b.each !== undefined));
+    let skip = input.skip;
+    let gated = false;
+    for (const [scopeIndex, scope] of scopes) {
+      if (!gated && scope.each !== undefined) {
+        gated = true;
+        skip = withNotApplicable(pack, input.kind, input.skip, applicable);
+      }
+      if (allSkipped(scope, skip)) continue;
       const memoable = input.memo !== undefined && scope.each !== undefined && scope.documentDependencies !== undefined && !isTextMatch(scope.each);
       if (!memoable) {
         for (const subject of buildSubjects(scope.each, input)) {
           // A stopped run leaves the memo as it was: its entries still match their documents.
           if (checkpoint && !(await checkpoint())) return { findings, complete: false, applicable };
-          await runScope(pack, scope, subject, input, findings, applicable);
+          await runScope(pack, scope, subject, input, skip, findings, applicable);
         }
         continue;
       }
       // What every subject of the scope depends on besides itself: compared once per scope, so
       // a change there drops the scope's saved findings, and subject keys stay small.
       const scopeKey = `${input.kind}#${scopeIndex}`;
-      const dependencies = settings + JSON.stringify(scope.documentDependencies!.map((p) => getAt(input.doc, p.slice(4))));
+      // Which rules apply is part of it: a scope's saved findings were filtered by that.
+      const dependencies = settings + JSON.stringify([...skip].sort()) + JSON.stringify(scope.documentDependencies!.map((p) => getAt(input.doc, p.slice(4))));
       const saved = input.memo!.entries.get(scopeKey);
       const previous = saved?.dependencies === dependencies ? saved.subjects : undefined;
       const subjects = new Map<string, RawFinding[]>();
@@ -116,7 +126,7 @@ export function runPack(pack: CompiledPack, input: RunInput): Promise<RunOutput>
           if (checkpoint && !(await checkpoint())) return { findings, complete: false, applicable };
           found = [];
           // Memoised scopes iterate items: `appliesWhen` is evaluated in the document's scope.
-          await runScope(pack, scope, subject, input, found, applicable);
+          await runScope(pack, scope, subject, input, skip, found, applicable);
         }
         subjects.set(key, found);
         findings.push(...found);
@@ -128,6 +138,13 @@ export function runPack(pack: CompiledPack, input: RunInput): Promise<RunOutput>
   });
 }
 
+/** `skip` and the rules of `kind` whose `appliesWhen` did not hold in the document's scopes. */
+function withNotApplicable(pack: CompiledPack, kind: PlanKind, skip: ReadonlySet<string>, applicable: ReadonlySet<string>): ReadonlySet<string> {
+  const out = new Set(skip);
+  for (const [id, rule] of pack.rules) if (rule.definition.appliesWhen && rule.definition.kinds.includes(kind) && !applicable.has(id)) out.add(id);
+  return out;
+}
+
 function isTextMatch(each: EachSpec): boolean {
   return typeof each === 'object' && !Array.isArray(each);
 }
@@ -137,14 +154,14 @@ function allSkipped(scope: Scope, skip: ReadonlySet<string>): boolean {
   return true;
 }
 
-async function runScope(pack: CompiledPack, scope: Scope, subject: Subject, input: RunInput, out: RawFinding[], applicable: Set<string>): Promise<void> {
+async function runScope(pack: CompiledPack, scope: Scope, subject: Subject, input: RunInput, skip: ReadonlySet<string>, out: RawFinding[], applicable: Set<string>): Promise<void> {
   const context = { doc: input.doc, item: subject.item, previous: subject.previous, index: subject.index, isLast: subject.isLast, today: input.today, options: input.options };
   // Handed over as an uncached Fact: the engine would otherwise hash a cache key for it on every
   // run (hash-it), and a constant fact is read straight from the value it carries anyway.
   const result = await scope.engine.run({ [CONTEXT_FACT]: new Fact(CONTEXT_FACT, context, { cache: false }) });
   for (const event of result.events) {
     const ref = scope.checks.get(event.type);
-    if (!ref || input.skip.has(ref.ruleId)) continue;
+    if (!ref || skip.has(ref.ruleId)) continue;
     if (ref.checkIndex === APPLIES_CHECK) {
       applicable.add(ref.ruleId);
       continue;
