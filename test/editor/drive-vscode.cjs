@@ -37,7 +37,8 @@ function positionOf(needle, file = PLAN) {
   return { line: line + 1, column: text[line].indexOf(needle) + 1 };
 }
 const BAD_ENUM = positionOf('community-housin ');
-const RARE_ACTIVITY = positionOf('every: 3 months');
+// A feedback round with no interval: feedback-from-all-groups concerns every plan, whatever the unit.
+const RARE_ACTIVITY = positionOf('from: relatives, lastCollected');
 // The value itself, not its mention in the fixture's header comment.
 const SECOND_BAD_ENUM = (({ line, column }) => ({ line, column: column + 'housingType: '.length }))(positionOf('housingType: comunity-housing', SECOND_PLAN));
 
@@ -200,9 +201,9 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
     });
 
     await step('Problems panel lists the expected rule ids', async () => {
-      const rows = await waitUntil('rows with schema-type and social-activity-regular', async () => {
+      const rows = await waitUntil('rows with schema-type and feedback-from-all-groups', async () => {
         const r = await problemRows();
-        return r.some((t) => hasRule(t, 'schema-type')) && r.some((t) => hasRule(t, 'social-activity-regular')) ? r : undefined;
+        return r.some((t) => hasRule(t, 'schema-type')) && r.some((t) => hasRule(t, 'feedback-from-all-groups')) ? r : undefined;
       });
       result.problemsBefore = rows;
       const bad = rows.find((t) => hasRule(t, 'schema-type'));
@@ -223,7 +224,7 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
     await step('the schema-type finding disappears, the other stays', async () => {
       const rows = await waitUntil('Problems without schema-type', async () => {
         const r = await problemRows();
-        return !r.some((t) => hasRule(t, 'schema-type')) && r.some((t) => hasRule(t, 'social-activity-regular')) ? r : undefined;
+        return !r.some((t) => hasRule(t, 'schema-type')) && r.some((t) => hasRule(t, 'feedback-from-all-groups')) ? r : undefined;
       });
       result.problemsAfter = rows;
       await shot('vscode-quickfix.png');
@@ -244,7 +245,7 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
       await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
       await goTo(RARE_ACTIVITY);
       await runCommand('Laatuvahti: Show Rule Documentation');
-      const tab = page.locator('.tabs-container .tab', { hasText: 'social-activity-regular' }).first();
+      const tab = page.locator('.tabs-container .tab', { hasText: 'feedback-from-all-groups' }).first();
       await tab.waitFor({ timeout });
       return flat(await tab.innerText());
     });
@@ -272,7 +273,7 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
       const tab = page.locator('.tabs-container .tab', { hasText: `${PLAN}.md` }).first();
       await tab.waitFor({ timeout });
       const text = await waitUntil('the rendered report with the rule outcomes', () =>
-        previewText((t) => /Laatuvahti compliance report/.test(t) && /SHA-256/.test(t) && /social-activity-regular/.test(t) && /not met/.test(t)),
+        previewText((t) => /Laatuvahti compliance report/.test(t) && /SHA-256/.test(t) && /feedback-from-all-groups/.test(t) && /not met/.test(t)),
       );
       await shot('vscode-compliance-report.png');
       return `${flat(await tab.innerText())}: ${flat(text).slice(0, 160)}`;
@@ -313,7 +314,7 @@ const STATUS_RE = /(\d+) errors?, (\d+) warnings?|checked: no findings/;
       }, 15000);
       await waitUntil(`no misspelling of ${SECOND_PLAN} in Problems`, async () => {
         const rows = await problemRows();
-        return rows.some((t) => hasRule(t, 'social-activity-regular')) && !rows.some((t) => hasRule(t, 'schema-(type|unknown-key)'));
+        return rows.some((t) => hasRule(t, 'feedback-from-all-groups')) && !rows.some((t) => hasRule(t, 'schema-(type|unknown-key)'));
       });
       return title;
     });

@@ -44,15 +44,13 @@ unit:
   name: Kotikallio
   adress: Esimerkkitie 1
   housingType: comunity-housing
-socialActivity:
-  activities:
-    - name: Retket
-      every: 3 months
+feedback:
+  - { from: clients }
 YAML
 
 export LSP_CMD_JSON="$(node -e 'process.stdout.write(JSON.stringify(process.argv.slice(1)))' -- node "$SERVER" --stdio)"
 export LSP_FILE="$TMP/ws/plan.yaml" LSP_TIMEOUT_MS="$(( TIMEOUT * 1000 ))"
-export LSP_EXPECT_IDS="${NVIM_CHECK_EXPECT_IDS:-schema-unknown-key,schema-type,social-activity-regular}"
+export LSP_EXPECT_IDS="${NVIM_CHECK_EXPECT_IDS:-schema-unknown-key,schema-type,feedback-from-all-groups}"
 
 set +e
 timeout -k 2 "$(( TIMEOUT * 3 + 10 ))" \
