@@ -3,7 +3,8 @@
  * spoken to over stdio as an editor would. Waits are for messages, never for time.
  *
  * Other rules of the pack also fire on these small plans; assertions name the rules they are
- * about (built-in checks and social-activity-regular), so adding a rule does not break them.
+ * about (built-in checks, social-activity-regular and social-activity-goal-oriented), so adding a
+ * rule does not break them.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execSync } from 'node:child_process';
@@ -14,12 +15,16 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { LspClient, SERVER, applyEdits, type Publish, type WireDiagnostic, type WireEdit } from './lsp-client';
-import { checkWithPack, currentDate, getDefaultPack, ruleOutcomes } from '@laatuvahti/core';
+import { checkWithPack, currentDate, getDefaultPack, resolveSettings, ruleOutcomes } from '@laatuvahti/core';
 
 const ROOT = join(__dirname, '..');
-const OURS = new Set(['yaml-syntax', 'schema-type', 'schema-unknown-key', 'suppression-invalid', 'social-activity-regular', 'check-failed']);
+const OURS = new Set(['yaml-syntax', 'schema-type', 'schema-unknown-key', 'suppression-invalid', 'social-activity-regular', 'social-activity-goal-oriented', 'check-failed']);
 
-/** A broken plan; line numbers matter to the range assertions below. */
+/**
+ * A broken plan; line numbers matter to the range assertions below. The social-activity rules
+ * concern community housing only, so the housing type is spelt right; "too rare" is the user's
+ * own limit (MONTHLY below), since social-activity-regular has no maximum interval of its own.
+ */
 const PLAN = [
   'apiVersion: laatuvahti/v1', //       0
   'kind: SelfMonitoringPlan', //        1
@@ -27,15 +32,19 @@ const PLAN = [
   'unit:', //                           3
   '  name: Koti', //                    4
   '  adress: Tie 1', //                 5  unknown key, did you mean address
-  '  housingType: comunity-housing', // 6  bad enum, did you mean community-housing
+  '  housingType: community-housing', //6
   'socialActivity:', //                 7
   '  activities:', //                   8
   '    - name: Retket', //              9
-  '      every: 3 months', //          10  too rare
-  '    - name: Kuoro', //              11  no interval
-  '      location: in-unit', //        12
+  '      every: 3 months', //          10  too rare (with maxInterval: month)
+  '      goals: [Ulkoilu]', //         11
+  '    - name: Kuoro', //              12  no goals (social-activity-goal-oriented)
+  '      location: in-unti', //        13  bad enum, did you mean in-unit
   '',
 ].join('\n');
+
+/** The rule settings that make social-activity-regular report an interval longer than a month. */
+const MONTHLY = { 'social-activity-regular': { options: { maxInterval: 'month' } } };
 
 const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 const ours = (ds: WireDiagnostic[]) => ds.filter((d) => OURS.has(String(d.code)));
@@ -73,7 +82,7 @@ afterAll(() => {
 
 describe('diagnostics', () => {
   it('publishes rule ids, docs links, severities and exact ranges; shutdown exits with 0', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0 } });
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
     const caps = await c.start();
     expect(caps).toMatchObject({ hoverProvider: true, documentSymbolProvider: true, codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.laatuvahti'] } });
     expect(caps.diagnosticProvider).toBeUndefined(); // this client cannot pull
@@ -81,17 +90,17 @@ describe('diagnostics', () => {
     const p = await c.open(uriOf('plan.yaml'), PLAN);
     expect(ours(p.diagnostics).map(brief)).toEqual([
       { code: 'schema-unknown-key', range: range(5, 2, 5, 8), severity: 2 },
-      { code: 'schema-type', range: range(6, 15, 6, 31), severity: 1 },
       { code: 'social-activity-regular', range: range(10, 13, 10, 21), severity: 1 },
-      { code: 'social-activity-regular', range: range(11, 6, 12, 23), severity: 1 },
+      { code: 'social-activity-goal-oriented', range: range(12, 6, 13, 23), severity: 1 },
+      { code: 'schema-type', range: range(13, 16, 13, 23), severity: 1 },
     ]);
-    const [unknownKey, badEnum, tooRare, noInterval] = ours(p.diagnostics);
+    const [unknownKey, tooRare, noGoals, badEnum] = ours(p.diagnostics);
     expect(unknownKey).toMatchObject({ source: 'laatuvahti', message: 'Unknown key "adress". Did you mean "address"?', data: { fix: { kind: 'renameKey', path: ['unit', 'adress'], key: 'address' } } });
-    expect(badEnum!.data).toEqual({ fix: { kind: 'replaceValue', path: ['unit', 'housingType'], value: 'community-housing' } });
+    expect(badEnum!.data).toEqual({ fix: { kind: 'replaceValue', path: ['socialActivity', 'activities', 1, 'location'], value: 'in-unit' } });
     expect(tooRare!.codeDescription!.href).toMatch(/rules\/social-activity-regular\/README\.md$/);
     // The rule's wording belongs to its folder; the message must carry the activity and interval.
     expect(tooRare!.message).toMatch(/"Retket".*3 months/);
-    expect(noInterval!.data).toEqual({ fix: { kind: 'insertKey', parentPath: ['socialActivity', 'activities', 1], key: 'every' } });
+    expect(noGoals!.data).toEqual({ fix: { kind: 'insertKey', parentPath: ['socialActivity', 'activities', 1], key: 'goals' } });
     for (const d of p.diagnostics) expect(d.source).toBe('laatuvahti');
 
     expect(await c.stop()).toBe(0);
@@ -100,17 +109,18 @@ describe('diagnostics', () => {
   it('gives related information where a finding concerns two places', async () => {
     const c = client({ initializationOptions: { debounceMs: 0 } });
     await c.start();
-    const text = 'apiVersion: laatuvahti/v1\nkind: SelfMonitoringPlan\nresponsiblePersons:\n  - id: maija\nsocialActivity:\n  responsiblePerson: pekka\n';
+    // The social-activity rules concern community housing only.
+    const text = 'apiVersion: laatuvahti/v1\nkind: SelfMonitoringPlan\nunit:\n  housingType: community-housing\nresponsiblePersons:\n  - id: maija\nsocialActivity:\n  responsiblePerson: pekka\n';
     const uri = uriOf('related.yaml');
     const p = await c.open(uri, text);
     const d = p.diagnostics.find((x) => x.code === 'social-activity-responsible-person' && x.relatedInformation);
-    expect(d?.range).toEqual(range(5, 21, 5, 26));
-    expect(d?.relatedInformation?.[0]?.location).toEqual({ uri, range: range(3, 2, 3, 13) });
+    expect(d?.range).toEqual(range(7, 21, 7, 26));
+    expect(d?.relatedInformation?.[0]?.location).toEqual({ uri, range: range(5, 2, 5, 13) });
     expect(await c.stop()).toBe(0);
   });
 
   it('stays silent on YAML that is not a plan and clears a document that stops being one', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0 } });
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
     await c.start();
     const other = uriOf('compose.yaml');
     await c.openQuietly(other, 'services:\n  web:\n    image: nginx\nkind: Deployment\n');
@@ -125,7 +135,7 @@ describe('diagnostics', () => {
   });
 
   it('publishes only results of the version they were computed for, under rapid edits', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0 } });
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
     await c.start();
     const uri = uriOf('rapid.yaml');
     await c.open(uri, PLAN);
@@ -146,7 +156,7 @@ describe('diagnostics', () => {
 
   it('debounces: a burst of edits yields one check, of the last version', async () => {
     // A debounce longer than any pause between these writes, even on a loaded machine.
-    const c = client({ initializationOptions: { debounceMs: 1000 } });
+    const c = client({ initializationOptions: { debounceMs: 1000, rules: MONTHLY } });
     await c.start();
     const uri = uriOf('burst.yaml');
     await c.open(uri, PLAN);
@@ -159,7 +169,7 @@ describe('diagnostics', () => {
   });
 
   it('clears a document on close and never publishes a check that finished after it', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0 } });
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
     await c.start();
     const uri = uriOf('closing.yaml');
     await c.open(uri, PLAN);
@@ -182,6 +192,9 @@ describe('configuration', () => {
     mkdirSync(ws, { recursive: true });
     const plan = join(ws, 'plan.yaml');
     writeFileSync(plan, PLAN);
+    // The workspace's config gives social-activity-regular its maximum interval from the start.
+    const config = join(ws, 'laatuvahti.config.yaml');
+    writeFileSync(config, 'rules:\n  social-activity-regular:\n    options: { maxInterval: month }\n');
     const c = client({
       rootUri: pathToFileURL(ws).href,
       initializationOptions: { debounceMs: 0 },
@@ -190,16 +203,15 @@ describe('configuration', () => {
     await c.start();
     const uri = pathToFileURL(plan).href;
     const first = await c.open(uri, PLAN);
-    expect(first.diagnostics.filter((d) => d.code === 'social-activity-regular').map((d) => d.severity)).toEqual([1, 1]);
+    expect(first.diagnostics.filter((d) => d.code === 'social-activity-regular').map((d) => d.severity)).toEqual([1]);
     const watchers = c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     expect(JSON.stringify(watchers?.registerOptions)).toContain('**/laatuvahti.config.yaml');
 
-    const config = join(ws, 'laatuvahti.config.yaml');
-    writeFileSync(config, 'rules:\n  social-activity-regular: warning\n');
+    writeFileSync(config, 'rules:\n  social-activity-regular:\n    severity: warning\n    options: { maxInterval: month }\n');
     const warned = c.nextPublish((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'social-activity-regular' && d.severity === 2));
-    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 1 }] });
+    await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
     const p = await warned;
-    expect(p.diagnostics.filter((d) => d.code === 'social-activity-regular').map((d) => d.severity)).toEqual([2, 2]);
+    expect(p.diagnostics.filter((d) => d.code === 'social-activity-regular').map((d) => d.severity)).toEqual([2]);
 
     writeFileSync(config, 'locale: sv\nrules:\n  social-activity-regular: "off"\n');
     const off = c.nextPublish((p) => p.uri === uri && !p.diagnostics.some((d) => d.code === 'social-activity-regular'));
@@ -221,12 +233,12 @@ describe('configuration', () => {
   });
 
   it('takes locale, severities and debounce from workspace/configuration and re-checks on change', async () => {
-    let settings: Record<string, unknown> = { locale: 'fi', debounceMs: 0, rules: { 'social-activity-regular': 'info' } };
+    let settings: Record<string, unknown> = { locale: 'fi', debounceMs: 0, rules: { 'social-activity-regular': { severity: 'info', options: { maxInterval: 'month' } } } };
     const c = client({ capabilities: { workspace: { configuration: true } }, configuration: () => settings });
     await c.start();
     const uri = uriOf('settings.yaml');
     const p = await c.open(uri, PLAN);
-    expect(p.diagnostics.filter((d) => d.code === 'social-activity-regular').map((d) => d.severity)).toEqual([3, 3]);
+    expect(p.diagnostics.filter((d) => d.code === 'social-activity-regular').map((d) => d.severity)).toEqual([3]);
     expect(p.diagnostics.find((d) => d.code === 'schema-unknown-key')!.message).toBe('Tuntematon avain "adress". Tarkoititko "address"?');
 
     settings = { locale: 'en', debounceMs: 0, rules: { 'social-activity-regular': 'off' } };
@@ -240,7 +252,7 @@ describe('configuration', () => {
 describe('long plans', () => {
   it('answers other requests while a long plan is being checked, and stops a check at its time budget', async () => {
     const { generatePlan } = await import('../bench/generate-plan.mjs');
-    let settings: Record<string, unknown> = { debounceMs: 0 };
+    let settings: Record<string, unknown> = { debounceMs: 0, rules: MONTHLY };
     const c = client({ capabilities: { workspace: { configuration: true } }, configuration: () => settings });
     await c.start();
     const small = uriOf('answered-meanwhile.yaml');
@@ -260,7 +272,7 @@ describe('long plans', () => {
     expect(longPublish.diagnostics.map((d) => d.code)).not.toContain('check-incomplete');
 
     // A budget of 0 ms is spent before the first rule runs: parse and shape findings only.
-    settings = { debounceMs: 0, timeBudgetMs: 0 };
+    settings = { debounceMs: 0, timeBudgetMs: 0, rules: MONTHLY };
     const stopped = c.nextPublish((p) => p.uri === small && p.diagnostics.some((d) => d.code === 'check-incomplete'));
     await c.notify('workspace/didChangeConfiguration', { settings: null });
     const partial = (await stopped).diagnostics;
@@ -276,7 +288,7 @@ describe('long plans', () => {
 
 describe('editor features', () => {
   it('hover explains a finding (title, what it checks, source) and a field, in the user locale', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0, locale: 'fi' } });
+    const c = client({ initializationOptions: { debounceMs: 0, locale: 'fi', rules: MONTHLY } });
     await c.start();
     const uri = uriOf('hover.yaml');
     await c.open(uri, PLAN);
@@ -301,13 +313,13 @@ describe('editor features', () => {
 
     const onKey = await c.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 4 } });
     expect(onKey.contents.value).toContain('`unit.housingType`: Asumispalvelun muoto (SHL 21–21 c §).');
-    const nothing = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 13, character: 0 } });
+    const nothing = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 14, character: 0 } });
     expect(nothing).toBeNull();
     expect(await c.stop()).toBe(0);
   });
 
   it('code actions insert, replace, rename and suppress with exact edits', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0 } });
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
     await c.start();
     const uri = uriOf('actions.yaml');
     const p = await c.open(uri, PLAN);
@@ -317,8 +329,8 @@ describe('editor features', () => {
         range: d.range,
         context: { diagnostics: [d] },
       });
-    const [unknownKey, badEnum, tooRare, noInterval] = ours(p.diagnostics);
-    const correctAll = ['Laatuvahti: correct all misspellings (2)', [{ range: range(5, 2, 5, 8), newText: 'address' }, { range: range(6, 15, 6, 31), newText: 'community-housing' }]];
+    const [unknownKey, tooRare, noGoals, badEnum] = ours(p.diagnostics);
+    const correctAll = ['Laatuvahti: correct all misspellings (2)', [{ range: range(5, 2, 5, 8), newText: 'address' }, { range: range(13, 16, 13, 23), newText: 'in-unit' }]];
     expect((await actionsFor(unknownKey!)).map((a) => [a.title, a.edit.changes[uri]])).toEqual([
       ['Rename the key to "address"', [{ range: range(5, 2, 5, 8), newText: 'address' }]],
       ['Suppress schema-unknown-key on this line (give a reason)', [{ range: range(5, 0, 5, 0), newText: '  # laatuvahti-disable-next-line schema-unknown-key -- <reason>\n' }]],
@@ -327,17 +339,17 @@ describe('editor features', () => {
     ]);
     // All three in the light bulb: editors keep source actions out of it.
     expect((await actionsFor(unknownKey!)).map((a) => a.kind)).toEqual(['quickfix', 'quickfix', 'quickfix']);
-    expect((await actionsFor(badEnum!))[0]!.edit.changes[uri]).toEqual([{ range: range(6, 15, 6, 31), newText: 'community-housing' }]);
-    expect((await actionsFor(noInterval!))[0]).toMatchObject({ title: 'Insert the missing key "every"', kind: 'quickfix', isPreferred: true, edit: { changes: { [uri]: [{ range: range(12, 0, 12, 0), newText: '      every: month\n' }] } } });
+    expect((await actionsFor(badEnum!))[0]!.edit.changes[uri]).toEqual([{ range: range(13, 16, 13, 23), newText: 'in-unit' }]);
+    expect((await actionsFor(noGoals!))[0]).toMatchObject({ title: 'Insert the missing key "goals"', kind: 'quickfix', isPreferred: true, edit: { changes: { [uri]: [{ range: range(13, 0, 13, 0), newText: '      goals:\n        - TÄYDENNÄ\n' }] } } });
     expect((await actionsFor(tooRare!)).map((a) => a.edit.changes[uri])).toEqual([[{ range: range(10, 0, 10, 0), newText: '      # laatuvahti-disable-next-line social-activity-regular -- <reason>\n' }]]);
     // A client that drops `data` still gets the fix, found by rule, message and range.
-    const { data: _dropped, ...withoutData } = noInterval!;
-    expect((await actionsFor(withoutData))[0]!.title).toBe('Insert the missing key "every"');
+    const { data: _dropped, ...withoutData } = noGoals!;
+    expect((await actionsFor(withoutData))[0]!.title).toBe('Insert the missing key "goals"');
     expect(await c.stop()).toBe(0);
   });
 
   it('replaces a misspelt rule id in a suppression comment with the rule it suggests', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0 } });
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
     await c.start();
     const uri = uriOf('suppression-typo.yaml');
     const text = PLAN.replace('      every: 3 months\n', '      # laatuvahti-disable-next-line social-activity-regulr -- summer break\n      every: 3 months\n');
@@ -347,13 +359,13 @@ describe('editor features', () => {
     const actions = await c.request<{ title: string; edit: { changes: Record<string, WireEdit[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: typo.range, context: { diagnostics: [typo] } });
     expect(actions.map((a) => [a.title, a.edit.changes[uri]])).toEqual([['Replace with "social-activity-regular"', [{ range: range(10, 37, 10, 59), newText: 'social-activity-regular' }]]]);
     const after = await c.change(uri, applyEdits(text, actions[0]!.edit.changes[uri]!));
-    // The comment now silences Retket's interval; only Kuoro's missing one (line 12) remains.
-    expect(after.diagnostics.filter((d) => d.code === 'suppression-invalid' || d.code === 'social-activity-regular').map((d) => d.range.start.line)).toEqual([12]);
+    // The comment now silences Retket's interval; of these rules only Kuoro's missing goals (line 13) remain.
+    expect(after.diagnostics.filter((d) => d.code === 'suppression-invalid' || d.code === 'social-activity-regular' || d.code === 'social-activity-goal-oriented').map((d) => [d.code, d.range.start.line])).toEqual([['social-activity-goal-oriented', 13]]);
     expect(await c.stop()).toBe(0);
   });
 
   it('corrects every misspelling at once as a source.fixAll action (as editor.codeActionsOnSave asks), and nothing else', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0, locale: 'fi' } });
+    const c = client({ initializationOptions: { debounceMs: 0, locale: 'fi', rules: MONTHLY } });
     await c.start();
     const uri = uriOf('fix-all.yaml');
     await c.open(uri, PLAN);
@@ -366,7 +378,7 @@ describe('editor features', () => {
     expect(await fixAll(['quickfix'])).toEqual([]);
     expect(await fixAll(['source.organizeImports'])).toEqual([]);
     const fixed = applyEdits(PLAN, action!.edit.changes[uri]!);
-    expect(fixed).toBe(PLAN.replace('adress', 'address').replace('comunity-housing', 'community-housing'));
+    expect(fixed).toBe(PLAN.replace('adress', 'address').replace('in-unti', 'in-unit'));
     const after = await c.change(uri, fixed);
     expect(after.diagnostics.filter((d) => d.code === 'schema-type' || d.code === 'schema-unknown-key')).toEqual([]);
     // Asked right after the edit, for the version shown: nothing is left to correct.
@@ -378,7 +390,7 @@ describe('editor features', () => {
   });
 
   it('every quick fix, applied, removes its finding and leaves valid YAML that fits the schema', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0 } });
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
     await c.start();
     const uri = uriOf('apply-all.yaml');
     const base = await c.open(uri, PLAN);
@@ -428,10 +440,10 @@ describe('editor features', () => {
   });
 
   it('completes keys not yet present and enum values, with descriptions', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0 } });
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
     await c.start();
     const uri = uriOf('complete.yaml');
-    const text = PLAN.replace('  name: Koti\n', '  name: Koti\n  \n').replace('      location: in-unit\n', '      location: in-unit\n      \n');
+    const text = PLAN.replace('  name: Koti\n', '  name: Koti\n  \n').replace('      location: in-unti\n', '      location: in-unti\n      \n');
     await c.open(uri, text);
     type Item = { label: string; documentation?: { value: string }; textEdit: { newText: string; range: unknown } };
     const at = (line: number, character: number) => c.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
@@ -439,7 +451,7 @@ describe('editor features', () => {
     const keys = await at(5, 2);
     const labels = keys.map((i) => i.label);
     // name and housingType are present (adress is not address).
-    expect(labels).toEqual(['address', 'staffOnSite24h', 'tenure', 'premises']);
+    expect(labels).toEqual(['address', 'serviceTypes', 'registration', 'staffOnSite24h', 'tenure', 'premises']);
     expect(keys.find((i) => i.label === 'tenure')).toMatchObject({ documentation: { value: 'How residents hold their flat: lease | other.' }, textEdit: { newText: 'tenure: ', range: range(5, 2, 5, 2) } });
     expect(keys.find((i) => i.label === 'premises')!.textEdit.newText).toBe('premises:');
 
@@ -447,20 +459,20 @@ describe('editor features', () => {
     expect(values.map((i) => i.label)).toEqual(['temporary-housing', 'supported-housing', 'community-housing', 'round-the-clock-service-housing', 'none']);
     expect(values[0]!.textEdit.range).toEqual(range(7, 15, 7, 17));
 
-    const itemKeys = await at(14, 6);
+    const itemKeys = await at(15, 6);
     expect(itemKeys.map((i) => i.label)).toEqual(['goals', 'promotes', 'every', 'basedOn']);
     // `- ` starts a new list item: every key of an activity.
-    const newItem = await c.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: 6 } });
+    const newItem = await c.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: { line: 13, character: 6 } });
     expect(newItem.map((i) => i.label)).toContain('name');
 
-    const root = await at(15, 0);
+    const root = await at(16, 0);
     expect(root.map((i) => i.label)).toEqual(expect.arrayContaining(['provider', 'staffing', 'feedback']));
     expect(root.map((i) => i.label)).not.toContain('unit');
     expect(await c.stop()).toBe(0);
   });
 
   it('lists the plan sections as document symbols', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0 } });
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
     await c.start();
     const uri = uriOf('symbols.yaml');
     await c.open(uri, PLAN);
@@ -468,7 +480,7 @@ describe('editor features', () => {
     const symbols = await c.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri } });
     expect(symbols.map((s) => s.name)).toEqual(['apiVersion', 'kind', 'language', 'unit', 'socialActivity']);
     const social = symbols[4]!;
-    expect(social).toMatchObject({ range: range(7, 0, 12, 23), selectionRange: range(7, 0, 7, 14), detail: 'Activity that promotes social interaction (SHL 21 b §).' });
+    expect(social).toMatchObject({ range: range(7, 0, 13, 23), selectionRange: range(7, 0, 7, 14), detail: 'Activity that promotes social interaction (SHL 21 b §).' });
     expect(social.children![0]!.children!.map((s) => s.name)).toEqual(['Retket', 'Kuoro']);
     // A list item named after a personal identity code is shown masked in the outline.
     const withCode = uriOf('symbols-code.yaml');
@@ -480,14 +492,16 @@ describe('editor features', () => {
   });
 
   it('a code lens over a plan counts its rules met and not met, for the version shown, and opens the report', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0 } });
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
     await c.start();
     type Lens = { range: unknown; command: { title: string; command: string } };
     const lenses = (uri: string) => c.request<Lens[]>('textDocument/codeLens', { textDocument: { uri } });
     const expected = async (text: string) => {
       const pack = getDefaultPack();
       const today = currentDate();
-      const outcomes = ruleOutcomes(pack, await checkWithPack(pack, text, { today }), { today });
+      // The server's settings: social-activity-regular with its monthly limit.
+      const { settings } = resolveSettings(pack, MONTHLY);
+      const outcomes = ruleOutcomes(pack, await checkWithPack(pack, text, { today, settings }), { today, settings });
       const n = (...kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
       return { met: n('passed'), applicable: outcomes.length - n('not-applicable', 'off', 'not-in-force'), notMet: n('failed') };
     };
@@ -540,14 +554,14 @@ describe('custom requests', () => {
     mkdirSync(ws, { recursive: true });
     writeFileSync(join(ws, 'plan.yaml'), PLAN);
     writeFileSync(join(ws, 'other.yaml'), 'name: not a plan\n');
-    const c = client({ rootUri: pathToFileURL(ws).href, initializationOptions: { debounceMs: 0 } });
+    const c = client({ rootUri: pathToFileURL(ws).href, initializationOptions: { debounceMs: 0, rules: MONTHLY } });
     await c.start();
     const planUri = pathToFileURL(join(ws, 'plan.yaml')).href;
     const otherUri = pathToFileURL(join(ws, 'other.yaml')).href;
     const published = c.nextPublish((p) => p.uri === planUri);
     const { results } = await c.request<{ results: { uri: string; isPlan: boolean; diagnostics: WireDiagnostic[] }[] }>('laatuvahti/checkFiles', { uris: [planUri, otherUri] });
     expect(results.map((r) => [r.uri, r.isPlan])).toEqual([[planUri, true], [otherUri, false]]);
-    expect(ours(results[0]!.diagnostics).map((d) => d.code)).toEqual(['schema-unknown-key', 'schema-type', 'social-activity-regular', 'social-activity-regular']);
+    expect(ours(results[0]!.diagnostics).map((d) => d.code)).toEqual(['schema-unknown-key', 'social-activity-regular', 'social-activity-goal-oriented', 'schema-type']);
     expect(results[1]!.diagnostics).toEqual([]);
     expect((await published).diagnostics).toEqual(results[0]!.diagnostics);
 
@@ -566,7 +580,8 @@ describe('custom requests', () => {
     const docs = await c.request<{ markdown: string } | null>('laatuvahti/ruleDocumentation', { ruleId: 'social-activity-regular', locale: 'sv' });
     expect(docs!.markdown.startsWith(`# ${svRow.title}\n`)).toBe(true);
     expect(docs!.markdown).toContain('`social-activity-regular` · Allvarlighetsgrad: error');
-    expect(docs!.markdown).toContain(`Källa: ${svRow.source}`);
+    // The source line links the source and names its basis (a national guidance).
+    expect(docs!.markdown).toContain(`\nKälla: [${svRow.source}](https://valvira.fi/sosiaali-ja-terveydenhuolto/palvelujen-tuottaminen-yhteisollisessa-asumisessa) (R39) · nationell anvisning\n`);
     expect(docs!.markdown).toContain('## Vad regeln kontrollerar');
     expect(docs!.markdown).not.toContain('## What it checks');
     expect(await c.request('laatuvahti/ruleDocumentation', { ruleId: 'no-such-rule' })).toBeNull();
@@ -593,7 +608,7 @@ describe('custom requests', () => {
     writeFileSync(join(ws, 'plans', 'plan.yaml'), onDisk);
     writeFileSync(join(ws, 'plans', 'laatuvahti.config.yaml'), 'rules:\n  staffing-described: off\n');
     writeFileSync(join(ws, 'other.yaml'), 'name: not a plan\n');
-    const c = client({ rootUri: pathToFileURL(ws).href, initializationOptions: { debounceMs: 0 } });
+    const c = client({ rootUri: pathToFileURL(ws).href, initializationOptions: { debounceMs: 0, rules: MONTHLY } });
     await c.start();
     const planUri = pathToFileURL(join(ws, 'plans', 'plan.yaml')).href;
     const report = async (locale?: string) => (await c.request<{ markdown: string } | null>('laatuvahti/complianceReport', { uri: planUri, ...(locale ? { locale } : {}) }))!.markdown;
@@ -604,8 +619,10 @@ describe('custom requests', () => {
     expect(fi.split('\n').slice(0, 3)).toEqual(['# Laatuvahti – tarkistusraportti', '', `1 suunnitelma tarkistettu ${new Date().toISOString().slice(0, 10)} voimassa olevien sääntöjen mukaan (laatuvahti 0.1.0).`]);
     expect(fi).toContain('\n## plans/plan.yaml\n\nOmavalvontasuunnitelma · SHA-256 `' + sha(onDisk) + '` · asetukset plans/laatuvahti.config.yaml\n');
     expect(fi).toMatch(/\n\| \[`staffing-described`\]\([^)]+\) [^|]+ \| [^|]+ \| ➖ pois käytöstä asetuksissa \|\n/);
-    // One activity's finding suppressed (with its reason), the other's (no interval) standing.
-    expect(fi).toMatch(/\n\| \[`social-activity-regular`\]\([^)]+\) Sosiaalista kanssakäymistä [^|]+ \| [^|]+ \(R39\) \| ❌ ei täyty \(1\) \|\n/);
+    // One activity's finding suppressed (with its reason), the other's (no goals) standing.
+    expect(fi).toMatch(/\n\| \[`social-activity-regular`\]\([^)]+\) Sosiaalista kanssakäymistä [^|]+ \| [^|]+ \(R39\) \| ☑️ vaiennettu \(1\) \|\n/);
+    expect(fi).toMatch(/\n\| \[`social-activity-goal-oriented`\]\([^)]+\) Sosiaalista kanssakäymistä [^|]+ \| [^|]+ \(R39\) \| ❌ ei täyty \(1\) \|\n/);
+    expect(fi).toMatch(/\n\| 14:7 \| virhe \| Toiminnalle "Kuoro" ei ole kirjattu tavoitteita \(goals\)[^|]* \| \[`social-activity-goal-oriented`\]/);
     expect(fi).toMatch(/\n\| 12:14 \| \[`social-activity-regular`\]\([^)]+\) \| Sovittu omaisen 131052-\*\*\*\* kanssa \|\n/);
     expect(fi).not.toContain('131052-308T');
     expect(fi).toMatch(/\n\| 6:3 \| varoitus \| Tuntematon avain "adress"\. Tarkoititko "address"\? \| \[`schema-unknown-key`\]/);
@@ -614,7 +631,7 @@ describe('custom requests', () => {
     await c.open(planUri, PLAN);
     const en = await report();
     expect(en).toContain('SHA-256 `' + sha(PLAN) + '`');
-    expect(en).toMatch(/\n\| \[`social-activity-regular`\]\([^)]+\) [^|]+ \| [^|]+ \| ❌ not met \(2\) \|\n/);
+    expect(en).toMatch(/\n\| \[`social-activity-regular`\]\([^)]+\) [^|]+ \| [^|]+ \| ❌ not met \(1\) \|\n/);
 
     // Several documents: one report over the plans among them, in path order.
     writeFileSync(join(ws, 'b-plan.yaml'), PLAN.replace('Retket', 'Kesäretket'));
@@ -633,7 +650,7 @@ describe('custom requests', () => {
 
 describe('robustness and pull diagnostics', () => {
   it('reports a failing check on that document, logs it, and keeps serving', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0 }, env: { LAATUVAHTI_LSP_FAULT_MARKER: 'FAULT-MARKER-XYZ' } });
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY }, env: { LAATUVAHTI_LSP_FAULT_MARKER: 'FAULT-MARKER-XYZ' } });
     await c.start();
     const logged = c.nextLog((m) => m.type === 1 && m.message.includes('fault injected'));
     const bad = await c.open(uriOf('faulty.yaml'), `${PLAN}# FAULT-MARKER-XYZ\n`);
@@ -649,7 +666,7 @@ describe('robustness and pull diagnostics', () => {
 
   it('answers textDocument/diagnostic when the client pulls, and pushes nothing for open plans', async () => {
     const c = client({
-      initializationOptions: { debounceMs: 0 },
+      initializationOptions: { debounceMs: 0, rules: MONTHLY },
       capabilities: { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } },
     });
     const caps = await c.start();
@@ -658,10 +675,10 @@ describe('robustness and pull diagnostics', () => {
     await c.openQuietly(uri, PLAN);
     const first = await c.request<{ kind: string; items: WireDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
     expect(first.kind).toBe('full');
-    expect(ours(first.items).map(brief)[2]).toEqual({ code: 'social-activity-regular', range: range(10, 13, 10, 21), severity: 1 });
+    expect(ours(first.items).map(brief)[1]).toEqual({ code: 'social-activity-regular', range: range(10, 13, 10, 21), severity: 1 });
     await c.replace(uri, PLAN.replace('  adress: Tie 1\n', ''));
     const second = await c.request<{ items: WireDiagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
-    expect(ours(second.items).map((d) => d.code)).toEqual(['schema-type', 'social-activity-regular', 'social-activity-regular']);
+    expect(ours(second.items).map((d) => d.code)).toEqual(['social-activity-regular', 'social-activity-goal-oriented', 'schema-type']);
     expect(c.publishes.filter((p: Publish) => p.uri === uri)).toEqual([]);
     expect(await c.stop()).toBe(0);
   });

@@ -8,7 +8,10 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
-const PLAN = 'apiVersion: laatuvahti/v1\\nkind: SelfMonitoringPlan\\nsocialActivity:\\n  activities:\\n    - { name: Retki, every: 3 months }\\n';
+// social-activity-regular concerns community housing only and has no maximum interval of its
+// own: the plan says it is community housing and the checks configure a monthly limit.
+const PLAN = 'apiVersion: laatuvahti/v1\\nkind: SelfMonitoringPlan\\nunit:\\n  housingType: community-housing\\nsocialActivity:\\n  activities:\\n    - { name: Retki, every: 3 months }\\n';
+const CONFIG = "{ rules: { 'social-activity-regular': { options: { maxInterval: 'month' } } } }";
 
 beforeAll(() => {
   if (!existsSync(join(root, 'packages/core/dist/index.cjs'))) {
@@ -23,13 +26,13 @@ function node(args: string[]): { status: number | null; stdout: string; stderr: 
 
 describe('@laatuvahti/core as a package', () => {
   it('works from CommonJS', () => {
-    const r = node(['-e', `require('@laatuvahti/core').check("${PLAN}", { today: '2026-10-01' }).then((d) => console.log(d.filter((x) => x.ruleId === 'social-activity-regular').map((x) => x.range.start.line + ':' + x.range.start.character).join(',')))`]);
+    const r = node(['-e', `require('@laatuvahti/core').check("${PLAN}", { today: '2026-10-01', config: ${CONFIG} }).then((d) => console.log(d.filter((x) => x.ruleId === 'social-activity-regular').map((x) => x.range.start.line + ':' + x.range.start.character).join(',')))`]);
     expect(r.stderr).toBe('');
-    expect(r.stdout.trim()).toBe('4:28');
+    expect(r.stdout.trim()).toBe('6:28');
   });
 
   it('works from ESM, with the node entry for rule folders', () => {
-    const r = node(['--input-type=module', '-e', `import { check, KINDS } from '@laatuvahti/core'; import { SettingsResolver } from '@laatuvahti/core/node'; const d = await check("${PLAN}", { today: '2026-10-01', locale: 'fi' }); console.log(KINDS.join(','), typeof SettingsResolver, d.some((x) => x.ruleId === 'social-activity-regular' && x.message.includes('Retki')));`]);
+    const r = node(['--input-type=module', '-e', `import { check, KINDS } from '@laatuvahti/core'; import { SettingsResolver } from '@laatuvahti/core/node'; const d = await check("${PLAN}", { today: '2026-10-01', locale: 'fi', config: ${CONFIG} }); console.log(KINDS.join(','), typeof SettingsResolver, d.some((x) => x.ruleId === 'social-activity-regular' && x.message.includes('Retki')));`]);
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('SelfMonitoringPlan,ServiceDescription function true');
   });

@@ -35,6 +35,15 @@ describe('SettingsResolver', () => {
     expect(c.settings.severities.get('social-activity-regular')).toBe('off');
   });
 
+  it("keeps a config file's plain severity when the caller sets only options of that rule", () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'laatuvahti.config.yaml'), 'rules:\n  social-activity-regular: off\n');
+    const resolver = new SettingsResolver({ rules: { 'social-activity-regular': { options: { maxInterval: 'month' } } } });
+    const s = resolver.forFile(join(dir, 'a.yaml'));
+    expect(s.settings.severities.get('social-activity-regular')).toBe('off');
+    expect(s.settings.options['social-activity-regular']).toEqual({ maxInterval: 'month' });
+  });
+
   it('keeps plans without a config apart from plans under one, and starts afresh after invalidate()', () => {
     const withConfig = folder();
     writeFileSync(join(withConfig, 'laatuvahti.config.yaml'), 'locale: fi\n');

@@ -249,8 +249,10 @@ export class SettingsResolver {
     if (cached && cached.loaded === loaded && cached.pack === packEntry.pack) return cached.settings;
     const merged: RuleSettings = { ...(config?.rules ?? {}) };
     for (const [id, s] of Object.entries(this.overrides.rules ?? {})) {
+      // A file's `id: warning` keeps its severity when the editor sets only options for the rule.
       const prev = merged[id];
-      merged[id] = typeof s === 'string' || typeof prev !== 'object' ? s : { ...prev, ...s, options: { ...(prev.options ?? {}), ...(s.options ?? {}) } };
+      const base = typeof prev === 'string' ? { severity: prev } : prev;
+      merged[id] = typeof s === 'string' || base === undefined ? s : { ...base, ...s, options: { ...(base.options ?? {}), ...(s.options ?? {}) } };
     }
     const source = configFile && loaded.text !== undefined ? { uri: pathToFileURL(configFile).href, text: loaded.text } : undefined;
     const resolved = resolveSettings(packEntry.pack, merged, source, locale, config?.extends);
