@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { parse } from 'yaml';
-import { check, checkDocument, formatPath, getDefaultPack, localizedRuleDocs, resolveSettings, ruleOutcomes, type Diagnostic } from '@laatuvahti/core';
+import { parse, stringify } from 'yaml';
+import { check, checkDocument, formatPath, getDefaultPack, localizedRuleDocs, resolveSettings, ruleOutcomes, type ConfigFile, type Diagnostic } from '@laatuvahti/core';
 import { findConfigFile } from '@laatuvahti/core/node';
 import { parseXml } from '../packages/cli/src/testing/parse-xml.js';
 
@@ -66,16 +66,31 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** A plan whose activity "Retket" is too rare (line 8, `every: 3 months`). */
+/**
+ * A community-housing plan whose activity "Retket" is too rare (line 9, `every: 3 months`) for a
+ * config that sets social-activity-regular's own limit to a month (MONTHLY): the rule has no
+ * maximum interval of its own, and concerns community housing only.
+ */
 const PLAN = `apiVersion: laatuvahti/v1
 kind: SelfMonitoringPlan
 language: fi
 updated: 2026-09-15
+unit: { housingType: community-housing }
 socialActivity:
   activities:
     - name: Retket
       every: 3 months
 `;
+
+type RuleSetting = NonNullable<ConfigFile['rules']>[string];
+
+/** social-activity-regular with the unit's own limit of one month (maxInterval is unset by default). */
+function monthly(severity?: 'error' | 'warning'): RuleSetting {
+  return { ...(severity ? { severity } : {}), options: { maxInterval: 'month' } };
+}
+/** The config that makes PLAN's "Retket" too rare, as an object for core and as the file's text. */
+const MONTHLY_CONFIG: ConfigFile = { rules: { 'social-activity-regular': monthly() } };
+const MONTHLY = 'rules:\n  social-activity-regular:\n    options:\n      maxInterval: month\n';
 
 const SYNTAX_ERROR = `apiVersion: laatuvahti/v1
 kind: SelfMonitoringPlan
@@ -89,20 +104,20 @@ const MASKED = '131052-****';
  * A config that switches off every rule that fires on `text` except `keep` (with the given
  * severities), so exact assertions hold however many rules the pack gains.
  */
-async function isolating(text: string, keep: Record<string, 'error' | 'warning'>): Promise<string> {
-  const rules: Record<string, unknown> = { ...keep };
+async function isolating(text: string, keep: Record<string, RuleSetting>): Promise<string> {
+  const rules: Record<string, RuleSetting> = { ...keep };
   for (let round = 0; round < 5; round++) {
-    const config = { rules: rules as Record<string, 'off'> };
+    const config = { rules };
     const extra = (await check(text, { today: TODAY, config })).map((d) => d.ruleId).filter((id) => !(id in rules));
     if (extra.length === 0) break;
     for (const id of extra) rules[id] = 'off';
   }
-  return `rules:\n${Object.entries(rules).map(([id, s]) => `  ${id}: ${String(s)}`).join('\n')}\n`;
+  return stringify({ rules });
 }
 
-/** Rule messages change as rules are edited: tests take them from core for the same text. */
-async function messageOf(text: string, ruleId: string, locale: 'fi' | 'sv' | 'en' = 'en'): Promise<string> {
-  const d = (await check(text, { today: TODAY, locale })).find((x) => x.ruleId === ruleId);
+/** Rule messages change as rules are edited: tests take them from core for the same text and config. */
+async function messageOf(text: string, ruleId: string, locale: 'fi' | 'sv' | 'en' = 'en', config: ConfigFile = MONTHLY_CONFIG): Promise<string> {
+  const d = (await check(text, { today: TODAY, locale, config })).find((x) => x.ruleId === ruleId);
   if (!d) throw new Error(`${ruleId} does not fire`);
   return d.message;
 }
@@ -194,31 +209,70 @@ describe('exit codes', () => {
 
   it('--max-warnings: warnings pass by default and fail over the limit; --quiet neither shows nor counts them', async () => {
     const dir = folder({ 'plan.yaml': PLAN });
-    writeFileSync(join(dir, 'laatuvahti.config.yaml'), await isolating(PLAN, { 'social-activity-regular': 'warning' }));
+    writeFileSync(join(dir, 'laatuvahti.config.yaml'), await isolating(PLAN, { 'social-activity-regular': monthly('warning') }));
     expect(run(['check', '--today', TODAY], dir).code).toBe(0);
     expect(run(['check', '--today', TODAY, '--max-warnings', '1'], dir).code).toBe(0);
     const over = run(['check', '--today', TODAY, '--max-warnings', '0'], dir);
     expect(over.code).toBe(1);
-    expect(over.stdout).toContain(`  8:14  warning  ${await messageOf(PLAN, 'social-activity-regular')}  social-activity-regular`);
+    expect(over.stdout).toContain(`  9:14  warning  ${await messageOf(PLAN, 'social-activity-regular')}  social-activity-regular`);
     const quiet = run(['check', '--today', TODAY, '--max-warnings', '0', '--quiet'], dir);
     expect(quiet).toMatchObject({ code: 0, stdout: '✔ 1 plan file checked, no problems\n' });
   });
 });
 
+describe('rule sets (extends)', () => {
+  it('laatuvahti:strict turns a practice rule on, as info; without it the rule is off; any other set is exit 2 naming the shipped ones', async () => {
+    // PLAN has no `documentation` section: documentation-systems-named rests on one unit's practice.
+    const dir = folder({ 'plan.yaml': PLAN });
+    const args = ['check', '--today', TODAY, '--format', 'json'];
+    const recommended = run(args, dir);
+    expect(recommended.code).toBe(1);
+    const byDefault = json(recommended).files[0]!.diagnostics;
+    expect(byDefault).toEqual(await check(PLAN, { today: TODAY }));
+    expect(byDefault.map((d) => d.ruleId)).not.toContain('documentation-systems-named');
+    expect(byDefault.filter((d) => d.severity === 'info')).toEqual([]);
+    // Naming the default set changes nothing.
+    writeFileSync(join(dir, 'laatuvahti.config.yaml'), 'extends: laatuvahti:recommended\n');
+    expect(json(run(args, dir)).files[0]!.diagnostics).toEqual(byDefault);
+
+    writeFileSync(join(dir, 'laatuvahti.config.yaml'), 'extends: laatuvahti:strict\n');
+    const strict = run(args, dir);
+    expect(strict).toMatchObject({ code: 1, stderr: '' });
+    const diagnostics = json(strict).files[0]!.diagnostics;
+    expect(diagnostics).toEqual(await check(PLAN, { today: TODAY, config: { extends: 'laatuvahti:strict' } }));
+    const named = diagnostics.filter((d) => d.ruleId === 'documentation-systems-named');
+    expect(named.map((d) => [d.severity, d.range, d.source?.basis])).toEqual([['info', { start: { line: 5, character: 0 }, end: { line: 5, character: 14 } }, 'practice']]);
+    // Strict adds the practice findings and nothing else: the rest are the default set's.
+    expect(diagnostics.filter((d) => d.source?.basis !== 'practice')).toEqual(byDefault);
+    const stylish = run(['check', '--today', TODAY], dir);
+    expect(stylish.stdout).toContain(`\n  6:1  info     ${named[0]!.message}  documentation-systems-named\n`);
+    expect(run(['rules'], dir).stdout).toMatch(/^documentation-systems-named +off \(config: info\) +practice of a single document +SelfMonitoringPlan, ServiceDescription +/m);
+
+    // extends names a shipped set, never a file: the config is refused before anything is checked.
+    writeFileSync(join(dir, 'other.yaml'), 'rules:\n  documentation-systems-named: info\n');
+    writeFileSync(join(dir, 'laatuvahti.config.yaml'), 'extends: ./other.yaml\n');
+    expect(run(args, dir)).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'laatuvahti.config.yaml:1:10: error Invalid file: extends: extends names a shipped rule set: laatuvahti:recommended or laatuvahti:strict (rule-load)\nlaatuvahti: fix the config or rule files above; nothing was reported.\n',
+    });
+  });
+});
+
 describe('formats', () => {
   it('json gives the same diagnostics as core check() for the same text and date', async () => {
-    const dir = folder({ 'plan.yaml': PLAN, 'sub/b.yaml': SYNTAX_ERROR, 'other.yaml': 'x: 1\n' });
+    const dir = folder({ 'plan.yaml': PLAN, 'sub/b.yaml': SYNTAX_ERROR, 'other.yaml': 'x: 1\n', 'laatuvahti.config.yaml': MONTHLY });
     const r = run(['check', '--format', 'json', '--today', TODAY], dir);
     expect(r.code).toBe(1);
     const report = json(r);
     expect(report.files.map((f) => f.path)).toEqual(['plan.yaml', 'sub/b.yaml']);
     expect(report.skipped).toEqual(['other.yaml']);
-    expect(report.files[0]!.diagnostics).toEqual(await check(PLAN, { today: TODAY }));
-    const notApplicable = (await checkDocument(PLAN, { today: TODAY })).notApplicable;
+    expect(report.files[0]!.diagnostics).toEqual(await check(PLAN, { today: TODAY, config: MONTHLY_CONFIG }));
+    const notApplicable = (await checkDocument(PLAN, { today: TODAY, config: MONTHLY_CONFIG })).notApplicable;
     expect(notApplicable).toContain('round-the-clock-staffed');
     expect((report.files[0] as { notApplicable?: string[] }).notApplicable).toEqual(notApplicable);
-    expect(report.files[1]!.diagnostics).toEqual(await check(SYNTAX_ERROR, { today: TODAY }));
-    expect(report.files[0]!.diagnostics.find((d) => d.ruleId === 'social-activity-regular')?.range).toEqual({ start: { line: 7, character: 13 }, end: { line: 7, character: 21 } });
+    expect(report.files[1]!.diagnostics).toEqual(await check(SYNTAX_ERROR, { today: TODAY, config: MONTHLY_CONFIG }));
+    expect(report.files[0]!.diagnostics.find((d) => d.ruleId === 'social-activity-regular')?.range).toEqual({ start: { line: 8, character: 13 }, end: { line: 8, character: 21 } });
   });
 
   it('json matches core check() on every fixture', async () => {
@@ -239,13 +293,15 @@ describe('formats', () => {
   it('many files are checked in worker threads with the same results', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 80; i++) files[`plans/p${String(i).padStart(2, '0')}.yaml`] = PLAN.replace('Retket', `Retket ${i}`);
-    const dir = folder(files);
+    const dir = folder({ ...files, 'laatuvahti.config.yaml': MONTHLY });
     const r = run(['check', 'plans', '--format', 'json', '--today', TODAY], dir, { LAATUVAHTI_THREADS: '2' });
     const report = json(r);
     expect(report.files).toHaveLength(80);
     expect(report.files.map((f) => f.path)).toEqual(Object.keys(files).sort());
     for (const i of [0, 41, 79]) {
-      expect(report.files[i]!.diagnostics).toEqual(await check(files[report.files[i]!.path]!, { today: TODAY }));
+      const expected = await check(files[report.files[i]!.path]!, { today: TODAY, config: MONTHLY_CONFIG });
+      expect(expected.map((d) => d.ruleId)).toContain('social-activity-regular');
+      expect(report.files[i]!.diagnostics).toEqual(expected);
     }
   });
 
@@ -272,7 +328,7 @@ describe('formats', () => {
 
   it('sarif 2.1.0: schema, rules with source, 1-based regions, suppressions with justification', async () => {
     const text = `${PLAN}    - name: Kesäretki\n      # laatuvahti-disable-next-line social-activity-regular -- Kesätauko asukkaiden kanssa (until 2027-01-31)\n      every: 2 months\n`;
-    const dir = folder({ 'plans/a plan.yaml': text });
+    const dir = folder({ 'plans/a plan.yaml': text, 'laatuvahti.config.yaml': MONTHLY });
     const r = run(['check', '--format', 'sarif', '--today', TODAY], dir);
     expect(r.code).toBe(1);
     const log = JSON.parse(r.stdout);
@@ -284,11 +340,11 @@ describe('formats', () => {
     const regular = rules.find((x) => x.id === 'social-activity-regular')!;
     expect(regular.shortDescription.text).toBe('Social activity takes place regularly');
     expect(regular.helpUri).toMatch(/^https:\/\/.*social-activity-regular/);
-    expect(regular.properties.source).toContain('SHL 21 b §');
+    expect(regular.properties.source).toBe('Valvira guidance "Palvelujen tuottaminen yhteisöllisessä asumisessa" (Producing services in community housing), section on activity promoting social interaction, paragraph 2');
     expect(regular.properties.requirements).toEqual(['R39']);
     expect(rules.map((x) => x.id)).toEqual(expect.arrayContaining(['yaml-syntax', 'schema-type', 'schema-unknown-key', 'personal-id-in-public-document']));
 
-    const expected = await check(text, { today: TODAY });
+    const expected = await check(text, { today: TODAY, config: MONTHLY_CONFIG });
     const results = sarifRun.results as { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[]; suppressions?: unknown[] }[];
     const standing = results.filter((x) => !x.suppressions);
     expect(standing.map((x) => x.ruleId)).toEqual(expected.map((d) => d.ruleId));
@@ -302,14 +358,14 @@ describe('formats', () => {
     });
     const silenced = results.filter((x) => x.suppressions);
     expect(silenced).toHaveLength(1);
-    expect(silenced[0]).toMatchObject({ ruleId: 'social-activity-regular', locations: [{ physicalLocation: { region: { startLine: 11, startColumn: 14 } } }] });
+    expect(silenced[0]).toMatchObject({ ruleId: 'social-activity-regular', locations: [{ physicalLocation: { region: { startLine: 12, startColumn: 14 } } }] });
     expect(silenced[0]!.suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: 'Kesätauko asukkaiden kanssa', properties: { until: '2027-01-31' } }]);
   });
 
   it('sarif validates against the official SARIF 2.1.0 JSON Schema, for every fixture', () => {
     const validate = sarifValidator();
     const text = `${PLAN}    - name: Kesäretki\n      # laatuvahti-disable-next-line social-activity-regular -- Kesätauko (until 2027-01-31)\n      every: 2 months\n`;
-    const dir = folder({ 'plan.yaml': text, 'broken.yaml': SYNTAX_ERROR });
+    const dir = folder({ 'plan.yaml': text, 'broken.yaml': SYNTAX_ERROR, 'laatuvahti.config.yaml': MONTHLY });
     for (const cwd of [dir, join(root, 'fixtures')]) {
       const r = run(['check', '--format', 'sarif', '--today', TODAY], cwd);
       expect(r.code).toBe(1);
@@ -320,25 +376,26 @@ describe('formats', () => {
   });
 
   it('junit is well-formed XML: one suite per plan, a failure per finding', async () => {
-    const dir = folder({ 'a.yaml': PLAN.replace('Retket', 'Retket <&> "x"'), 'b.yaml': SYNTAX_ERROR, 'c.yaml': 'x: 1\n' });
+    const dir = folder({ 'a.yaml': PLAN.replace('Retket', 'Retket <&> "x"'), 'b.yaml': SYNTAX_ERROR, 'c.yaml': 'x: 1\n', 'laatuvahti.config.yaml': MONTHLY });
     const r = run(['check', '--format', 'junit', '--today', TODAY, '--output', 'reports/junit.xml'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     const doc = parseXml(readFileSync(join(dir, 'reports', 'junit.xml'), 'utf8'));
     expect(doc.name).toBe('testsuites');
     expect(doc.children.map((s) => s.attributes.name)).toEqual(['a.yaml', 'b.yaml']);
-    const expectedA = await check(PLAN.replace('Retket', 'Retket <&> "x"'), { today: TODAY });
+    const expectedA = await check(PLAN.replace('Retket', 'Retket <&> "x"'), { today: TODAY, config: MONTHLY_CONFIG });
     const suiteA = doc.children[0]!;
     expect(suiteA.attributes.failures).toBe(String(expectedA.length));
     expect(suiteA.children.map((c) => c.children[0]!.attributes.message)).toEqual(expectedA.map((d) => d.message));
     expect(suiteA.children.some((c) => c.children[0]!.attributes.message!.includes('"Retket <&> "x""'))).toBe(true);
-    expect(Number(doc.attributes.failures)).toBe(expectedA.length + (await check(SYNTAX_ERROR, { today: TODAY })).length);
+    expect(Number(doc.attributes.failures)).toBe(expectedA.length + (await check(SYNTAX_ERROR, { today: TODAY, config: MONTHLY_CONFIG })).length);
   });
 
   it('markdown gives each plan its SHA-256 and the outcome of every rule of its kind, as core computes it', async () => {
     const suppressedPlan = PLAN.replace('      every: 3 months\n', '      # laatuvahti-disable-next-line social-activity-regular -- Kesätauko sovittu asukkaiden kanssa\n      every: 3 months\n');
-    const config = 'rules:\n  staffing-described: off\n';
-    const dir = folder({ 'a/plan.yaml': PLAN, 'b/plan.yaml': suppressedPlan, 'b/laatuvahti.config.yaml': config, 'c/broken.yaml': SYNTAX_ERROR });
+    const config = `${MONTHLY}  staffing-described: off\n`;
+    // d/plan.yaml has no config: social-activity-regular sets no maximum interval of its own.
+    const dir = folder({ 'a/plan.yaml': PLAN, 'a/laatuvahti.config.yaml': MONTHLY, 'b/plan.yaml': suppressedPlan, 'b/laatuvahti.config.yaml': config, 'c/broken.yaml': SYNTAX_ERROR, 'd/plan.yaml': PLAN });
     const r = run(['check', '--format', 'markdown', '--today', TODAY], dir);
     expect(r.code).toBe(1);
     const sections = r.stdout.split(/^## /m);
@@ -346,7 +403,12 @@ describe('formats', () => {
     expect(sections[0]).toContain('| c/broken.yaml | – | ❌ could not be checked | 1 | 0 | 0 |');
     const pack = getDefaultPack();
     const titles = new Map([...pack.rules.values()].map((rule) => [rule.definition.id, rule.definition.title.en]));
-    for (const [name, text, rules] of [['a/plan.yaml', PLAN, {}], ['b/plan.yaml', suppressedPlan, { 'staffing-described': 'off' as const }]] as const) {
+    const cases: [string, string, NonNullable<ConfigFile['rules']>][] = [
+      ['a/plan.yaml', PLAN, MONTHLY_CONFIG.rules!],
+      ['b/plan.yaml', suppressedPlan, { ...MONTHLY_CONFIG.rules, 'staffing-described': 'off' }],
+      ['d/plan.yaml', PLAN, {}],
+    ];
+    for (const [name, text, rules] of cases) {
       const section = sections.find((s) => s.startsWith(`${name}\n`))!;
       expect(section).toContain(`SHA-256 \`${createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')}\``);
       const report = await checkDocument(text, { today: TODAY, config: { rules } });
@@ -358,56 +420,59 @@ describe('formats', () => {
     const b = sections.find((s) => s.startsWith('b/plan.yaml\n'))!;
     // The config in effect, which turned a rule off, is named with the plan.
     expect(b).toMatch(/\nSelf-monitoring plan · SHA-256 `[0-9a-f]{64}` · config b\/laatuvahti\.config\.yaml\n/);
-    expect(sections.find((s) => s.startsWith('a/plan.yaml\n'))).not.toContain(' · config ');
+    expect(sections.find((s) => s.startsWith('a/plan.yaml\n'))).toMatch(/\nSelf-monitoring plan · SHA-256 `[0-9a-f]{64}` · config a\/laatuvahti\.config\.yaml\n/);
+    const d = sections.find((s) => s.startsWith('d/plan.yaml\n'))!;
+    expect(d).not.toContain(' · config ');
+    expect(d).toMatch(/\| \[`social-activity-regular`\]\([^)]+\) Social activity takes place regularly \| [^|]+ \(R39\) \| ✅ met \|/);
     expect(b).toMatch(/\| \[`social-activity-regular`\]\([^)]+\) Social activity takes place regularly \| [^|]+ \| ☑️ suppressed \(1\) \|/);
     expect(b).toMatch(/\| \[`staffing-described`\]\([^)]+\) [^|]+ \| [^|]+ \| ➖ off in the config \|/);
-    expect(b).toContain('| 9:14 | [`social-activity-regular`](');
+    expect(b).toContain('| 10:14 | [`social-activity-regular`](');
     expect(b).toContain(') | Kesätauko sovittu asukkaiden kanssa |');
     const a = sections.find((s) => s.startsWith('a/plan.yaml\n'))!;
-    expect(a).toMatch(/\| 8:14 \| error \| [^|]+ \| \[`social-activity-regular`\]/);
+    expect(a).toMatch(/\| 9:14 \| error \| [^|]+ \| \[`social-activity-regular`\]/);
     expect(a).toMatch(/\| \[`social-activity-regular`\]\([^)]+\) [^|]+ \| [^|]+ \(R39\) \| ❌ not met \(1\) \|/);
     expect(sections.find((s) => s.startsWith('c/broken.yaml\n'))).toContain('No rule could be evaluated: the findings above must be fixed first.');
   });
 
   it('gitlab writes a Code Quality issue per finding core reports, with unique fingerprints', async () => {
-    const dir = folder({ 'plans/a.yaml': PLAN, 'plans/b.yaml': PLAN.replace('Retket', 'Kesäretket') });
+    const dir = folder({ 'plans/a.yaml': PLAN, 'plans/b.yaml': PLAN.replace('Retket', 'Kesäretket'), 'plans/laatuvahti.config.yaml': MONTHLY });
     const r = run(['check', 'plans', '--format', 'gitlab', '--today', TODAY], dir);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { check_name: string; severity: string; fingerprint: string; description: string; location: { path: string; lines: { begin: number } } }[];
-    const expected = await check(PLAN, { today: TODAY });
+    const expected = await check(PLAN, { today: TODAY, config: MONTHLY_CONFIG });
     const forA = report.filter((i) => i.location.path === 'plans/a.yaml');
     expect(forA.map((i) => [i.check_name, i.location.lines.begin, i.description])).toEqual(expected.map((d) => [d.ruleId, d.range.start.line + 1, d.message]));
-    expect(forA.find((i) => i.check_name === 'social-activity-regular')).toMatchObject({ severity: 'major', location: { lines: { begin: 8 } } });
+    expect(forA.find((i) => i.check_name === 'social-activity-regular')).toMatchObject({ severity: 'major', location: { lines: { begin: 9 } } });
     expect(new Set(report.map((i) => i.fingerprint)).size).toBe(report.length);
   });
 
   it('github prints one annotation line per finding, escaped', async () => {
     const text = PLAN.replace('Retket', '100% Retket');
     const dir = folder({ 'x,y:z.yaml': text });
-    writeFileSync(join(dir, 'laatuvahti.config.yaml'), await isolating(text, { 'social-activity-regular': 'error', 'schema-unknown-key': 'warning' }));
+    writeFileSync(join(dir, 'laatuvahti.config.yaml'), await isolating(text, { 'social-activity-regular': monthly('error'), 'schema-unknown-key': 'warning' }));
     writeFileSync(join(dir, 'x,y:z.yaml'), `${text}    - name: Muistelu\n      every: week\n      colour: blue\n`);
     const r = run(['check', '--format', 'github', '--today', TODAY], dir);
     expect(r.code).toBe(1);
     const message = await messageOf(text, 'social-activity-regular');
     expect(message).toContain('"100% Retket"');
     expect(r.stdout.split('\n').filter((l) => l.startsWith('::'))).toEqual([
-      `::error file=x%2Cy%3Az.yaml,line=8,col=14,endLine=8,endColumn=22,title=social-activity-regular::${message.replace('%', '%25')}`,
-      '::warning file=x%2Cy%3Az.yaml,line=11,col=7,endLine=11,endColumn=13,title=schema-unknown-key::Unknown key "colour".',
+      `::error file=x%2Cy%3Az.yaml,line=9,col=14,endLine=9,endColumn=22,title=social-activity-regular::${message.replace('%', '%25')}`,
+      '::warning file=x%2Cy%3Az.yaml,line=12,col=7,endLine=12,endColumn=13,title=schema-unknown-key::Unknown key "colour".',
     ]);
   });
 
   it('stylish groups per file, ends with a summary, colours only on request', async () => {
-    const dir = folder({ 'plan.yaml': PLAN, 'ci.yml': 'on: push\n' });
+    const dir = folder({ 'plan.yaml': PLAN, 'ci.yml': 'on: push\n', 'laatuvahti.config.yaml': MONTHLY });
     const r = run(['check', '--today', TODAY], dir);
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('plan.yaml');
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^ {2}8:14 +error +${escapeRe(await messageOf(PLAN, 'social-activity-regular'))} {2}social-activity-regular$`)));
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^ {2}9:14 +error +${escapeRe(await messageOf(PLAN, 'social-activity-regular'))} {2}social-activity-regular$`)));
     expect(lines.at(-2)).toMatch(/^✖ \d+ problems \(\d+ errors, \d+ warnings?\) in 1 of 1 plan file · 1 non-plan YAML file skipped$/);
     expect(r.stdout).not.toContain('\u001b[');
     expect(run(['check', '--today', TODAY, '--color'], dir).stdout).toContain('\u001b[31merror  \u001b[39m');
     const fi = await messageOf(PLAN, 'social-activity-regular', 'fi');
-    expect(run(['check', '--today', TODAY, '--locale', 'fi'], dir).stdout).toMatch(new RegExp(`^ {2}8:14 +virhe +${escapeRe(fi)} {2}social-activity-regular$`, 'm'));
+    expect(run(['check', '--today', TODAY, '--locale', 'fi'], dir).stdout).toMatch(new RegExp(`^ {2}9:14 +virhe +${escapeRe(fi)} {2}social-activity-regular$`, 'm'));
   });
 
   it('a reader that stops early (| head) neither breaks the run nor changes its exit code', () => {
@@ -423,13 +488,13 @@ describe('formats', () => {
 
 describe('baseline (--baseline, --update-baseline)', () => {
   it('records the findings of today, lets them pass wherever their lines move, and fails on new ones', async () => {
-    const config = await isolating(PLAN, { 'social-activity-regular': 'error' });
+    const config = await isolating(PLAN, { 'social-activity-regular': monthly('error') });
     const dir = folder({ 'plans/plan.yaml': PLAN, 'laatuvahti.config.yaml': config });
     const args = ['check', 'plans', '--today', TODAY, '--baseline', 'baseline.json'];
 
     expect(run(args, dir)).toMatchObject({ code: 2, stdout: '', stderr: 'laatuvahti: Baseline file baseline.json not found (write one with --update-baseline).\n' });
 
-    const first = (await check(PLAN, { today: TODAY })).find((d) => d.ruleId === 'social-activity-regular')!;
+    const first = (await check(PLAN, { today: TODAY, config: MONTHLY_CONFIG })).find((d) => d.ruleId === 'social-activity-regular')!;
     const written = run([...args, '--update-baseline'], dir);
     expect(written).toMatchObject({ code: 0, stderr: 'laatuvahti: wrote baseline.json: 1 finding in 1 plan file.\n', stdout: '✔ 1 plan file checked, no problems · 1 finding in the baseline\n' });
     expect(JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'))).toEqual({
@@ -444,8 +509,8 @@ describe('baseline (--baseline, --update-baseline)', () => {
     // A comment line above moves the recorded finding down; a second rare activity is new.
     const edited = PLAN.replace('language: fi\n', 'language: fi\n# muutettu\n') + '    - name: Kerho\n      every: 4 months\n';
     writeFileSync(join(dir, 'plans/plan.yaml'), edited);
-    const fresh = (await check(edited, { today: TODAY })).filter((d) => d.ruleId === 'social-activity-regular');
-    expect(fresh.map((d) => d.range.start.line)).toEqual([8, 10]);
+    const fresh = (await check(edited, { today: TODAY, config: MONTHLY_CONFIG })).filter((d) => d.ruleId === 'social-activity-regular');
+    expect(fresh.map((d) => d.range.start.line)).toEqual([9, 11]);
     const gate = run([...args, '--format', 'json'], dir);
     expect(gate.code).toBe(1);
     const report = JSON.parse(gate.stdout) as { baseline: string; files: { diagnostics: Diagnostic[]; baselined: Diagnostic[] }[]; summary: Record<string, number> };
@@ -460,8 +525,8 @@ describe('baseline (--baseline, --update-baseline)', () => {
     expect(sarifValidator()(sarif), JSON.stringify(sarifValidator().errors?.slice(0, 3))).toBe(true);
     const results = sarif.runs[0].results as { ruleId: string; baselineState: string; suppressions?: unknown[]; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
     expect(results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.region.startLine, x.baselineState, x.suppressions])).toEqual([
-      ['social-activity-regular', 11, 'new', undefined],
-      ['social-activity-regular', 9, 'unchanged', [{ kind: 'external', status: 'accepted', justification: 'Recorded in the baseline baseline.json' }]],
+      ['social-activity-regular', 12, 'new', undefined],
+      ['social-activity-regular', 10, 'unchanged', [{ kind: 'external', status: 'accepted', justification: 'Recorded in the baseline baseline.json' }]],
     ]);
     const junit = parseXml(run([...args, '--format', 'junit'], dir).stdout);
     expect(junit.attributes).toMatchObject({ tests: '2', failures: '1', skipped: '1' });
@@ -518,9 +583,10 @@ describe('corrections (--fix)', () => {
     expect(r.stderr).toBe('laatuvahti: --fix corrected 4 misspellings in 2 plan files: plans/a.yaml, plans/b.yaml.\n');
     expect(readFileSync(join(dir, 'plans/a.yaml'), 'utf8')).toBe(compliant);
     expect(readFileSync(join(dir, 'plans/b.yaml'), 'utf8')).toBe(compliant.replace(/^updated: .*\n/m, ''));
-    // b.yaml still lacks its date: that finding needs a person, so it stays (a warning: exit 0).
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('warning  The document has no date of its last change (updated): add it as YYYY-MM-DD.  document-updated-date');
+    // b.yaml still lacks its date: that finding needs a person, so it stays. The date is the law's
+    // (741/2023 27 §), an error: exit 1. It is shown on `language:`, after which `updated` belongs.
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('plans/b.yaml\n  3:1  error  The document has no date of its last change (updated): add it as YYYY-MM-DD.  document-updated-date\n');
     expect(r.stdout).not.toMatch(/schema-type|schema-unknown-key/);
     // A second run finds nothing to correct.
     expect(run(['check', 'plans', '--fix', '--today', today], dir).stderr).toBe('laatuvahti: --fix: nothing to correct automatically.\n');
@@ -589,7 +655,7 @@ describe('privacy', () => {
   );
 
   it.each(['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown'])('%s never shows a personal identity code in full', (format) => {
-    const dir = folder({ [`plans/${ID}.yaml`]: text });
+    const dir = folder({ [`plans/${ID}.yaml`]: text, 'laatuvahti.config.yaml': MONTHLY });
     const r = run(['check', 'plans', '--format', format, '--today', TODAY], dir);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).not.toContain(ID);
@@ -611,15 +677,17 @@ describe('privacy', () => {
 });
 
 describe('rules, explain, init', () => {
-  it('rules lists every rule with default severity, kinds and source', () => {
+  it('rules lists every rule with default severity, basis, kinds and source', () => {
     const r = run(['rules'], folder());
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^RULE +SEVERITY +BASIS +KINDS +SOURCE$/);
-    expect(lines).toContainEqual(expect.stringMatching(/^social-activity-regular +error +SelfMonitoringPlan +Valvira guidance on producing services in community housing \(SHL 21 b §\) \(R39\)$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^schema-unknown-key +warning +\* +built-in$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^social-activity-regular +error +national guidance +SelfMonitoringPlan +Valvira guidance "Palvelujen tuottaminen yhteisöllisessä asumisessa" \(Producing services in community housing\), section on activity promoting social interaction, paragraph 2 \(R39\)$/));
+    // A rule resting on one document's practice is off in the default set.
+    expect(lines).toContainEqual(expect.stringMatching(/^documentation-systems-named +off +practice of a single document +SelfMonitoringPlan, ServiceDescription +Savoset's service description of its peer-support groups \(Mikkeli\), section Documentation \(practice\) \(R57\)$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^schema-unknown-key +warning +- +\* +built-in$/));
     const fi = run(['rules', '--locale', 'fi'], folder({ 'laatuvahti.config.yaml': 'rules:\n  social-activity-regular: warning\n' }));
-    expect(fi.stdout).toMatch(/^social-activity-regular +error \(asetus: warning\) +SelfMonitoringPlan +Valvira, Palvelujen tuottaminen yhteisöllisessä asumisessa/m);
+    expect(fi.stdout).toMatch(/^social-activity-regular +error \(asetus: warning\) +valtakunnallinen ohje +SelfMonitoringPlan +Valvira, ohje "Palvelujen tuottaminen yhteisöllisessä asumisessa", kohta "Sosiaalista kanssakäymistä edistävä toiminta", 2\. kappale \(R39\)$/m);
   });
 
   it('explain shows the README with title and source in the locale; an unknown id is exit 2 with a suggestion', () => {
@@ -628,8 +696,8 @@ describe('rules, explain, init', () => {
     expect(r.stdout.split('\n').slice(0, 4)).toEqual([
       '# social-activity-regular: Sosiaalista kanssakäymistä edistävä toiminta on säännöllistä',
       '',
-      'Vakavuus: error · Koskee: SelfMonitoringPlan · Sovelletaan alkaen: 2023-01-01',
-      'Lähde: Valvira, Palvelujen tuottaminen yhteisöllisessä asumisessa (SHL 21 b §) (R39)',
+      'Vakavuus: error · Peruste: valtakunnallinen ohje · Koskee: SelfMonitoringPlan · Sovelletaan alkaen: 2023-01-01',
+      'Lähde: Valvira, ohje "Palvelujen tuottaminen yhteisöllisessä asumisessa", kohta "Sosiaalista kanssakäymistä edistävä toiminta", 2. kappale (R39) https://valvira.fi/sosiaali-ja-terveydenhuolto/palvelujen-tuottaminen-yhteisollisessa-asumisessa',
     ]);
     // The README in the reader's language: the Finnish explanation, not the English one.
     const docs = localizedRuleDocs(readFileSync(join(root, 'rules', 'social-activity-regular', 'README.md'), 'utf8'), 'fi');
@@ -645,6 +713,10 @@ describe('rules, explain, init', () => {
     expect(unknown).toMatchObject({ code: 2, stdout: '' });
     expect(unknown.stderr).toBe('laatuvahti: Unknown rule "social-activity-regulr". Did you mean "social-activity-regular"? Run "laatuvahti rules" for the list.\n');
     expect(run(['explain', 'yaml-syntax'], folder()).stdout).toContain('# yaml-syntax: YAML syntax error');
+    // A practice rule says it is off unless the strict set is chosen.
+    expect(run(['explain', 'documentation-systems-named'], folder()).stdout.split('\n')[2]).toBe(
+      'Severity: info (off by default; on in laatuvahti:strict) · Basis: practice of a single document · Applies to: SelfMonitoringPlan, ServiceDescription · Applies from: 2024-01-01',
+    );
   });
 
   it.each([
@@ -677,27 +749,28 @@ describe('rules, explain, init', () => {
   it('test-rules runs a rule folder\'s cases: passes, shows a changed snapshot line by line, --update writes it', () => {
     const dir = folder();
     cpSync(join(root, 'rules', 'social-activity-regular'), join(dir, 'house-rules', 'social-activity-regular'), { recursive: true });
-    const snap = join(dir, 'house-rules', 'social-activity-regular', 'invalid', 'missing-and-too-rare.snap');
+    const snap = join(dir, 'house-rules', 'social-activity-regular', 'invalid', 'missing-interval.snap');
     const good = readFileSync(snap, 'utf8');
     const pass = run(['test-rules', 'house-rules'], dir);
     expect(pass).toMatchObject({ code: 0, stderr: '' });
-    expect(pass.stdout).toBe('✔ social-activity-regular (house-rules/social-activity-regular): 4 cases\n\n✔ 1 rule, 4 cases: all passed.\n');
+    // 5 case files (1 invalid, 4 valid) and the README's 3 examples.
+    expect(pass.stdout).toBe('✔ social-activity-regular (house-rules/social-activity-regular): 8 cases\n\n✔ 1 rule, 8 cases: all passed.\n');
 
-    writeFileSync(snap, good.replace('(every: 2 months)', '(every: 3 months)'));
+    writeFileSync(snap, good.replace('"Kuorolaulu"', '"Kuoro"'));
     const fail = run(['test-rules', 'house-rules'], dir);
     expect(fail.code).toBe(1);
-    const line = good.split('\n').find((l) => l.includes('(every: 2 months)'))!;
+    const line = good.split('\n').find((l) => l.includes('"Kuorolaulu"'))!;
     expect(fail.stdout.split('\n').slice(0, 4)).toEqual([
-      '✖ social-activity-regular (house-rules/social-activity-regular): 4 cases',
-      '  ✖ invalid/missing-and-too-rare.yaml: the findings differ from the snapshot',
-      `      - ${line.replace('(every: 2 months)', '(every: 3 months)')}`,
+      '✖ social-activity-regular (house-rules/social-activity-regular): 8 cases',
+      '  ✖ invalid/missing-interval.yaml: the findings differ from the snapshot',
+      `      - ${line.replace('"Kuorolaulu"', '"Kuoro"')}`,
       `      + ${line}`,
     ]);
-    expect(fail.stdout).toContain('✖ 1 rule, 4 cases: 1 problem.');
+    expect(fail.stdout).toContain('✖ 1 rule, 8 cases: 1 problem.');
 
     const update = run(['test-rules', 'house-rules', '--update'], dir);
     expect(update.code).toBe(0);
-    expect(update.stdout).toContain('  ✎ invalid/missing-and-too-rare.yaml: snapshot written (3 findings)');
+    expect(update.stdout).toContain('  ✎ invalid/missing-interval.yaml: snapshot written (2 findings)');
     expect(readFileSync(snap, 'utf8')).toBe(good);
   });
 
@@ -705,14 +778,15 @@ describe('rules, explain, init', () => {
     const dir = folder();
     const ruleDir = join(dir, 'house-rules', 'social-activity-regular');
     cpSync(join(root, 'rules', 'social-activity-regular'), ruleDir, { recursive: true });
-    cpSync(join(ruleDir, 'invalid', 'missing-and-too-rare.yaml'), join(ruleDir, 'valid', 'not-really.yaml'));
+    cpSync(join(ruleDir, 'invalid', 'missing-interval.yaml'), join(ruleDir, 'valid', 'not-really.yaml'));
     const readme = join(ruleDir, 'README.md');
     writeFileSync(readme, readFileSync(readme, 'utf8').replace('```yaml invalid', '```yaml valid'));
     const r = run(['test-rules', 'house-rules'], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('  ✖ valid/not-really.yaml: a valid case, but social-activity-regular reports it\n      7:7-8:52 error social-activity-regular missingEvery');
+    expect(r.stdout).toContain('  ✖ valid/not-really.yaml: a valid case, but social-activity-regular reports it\n      12:7-13:52 error social-activity-regular missingEvery The activity "Muistelupiiri" ');
+    expect(r.stdout).toContain('\n      15:14-15:16 error social-activity-regular missingEvery The activity "Kuorolaulu" ');
     expect(r.stdout).toMatch(/\n  ✖ README\.md example 1 \(valid\): marked valid, but social-activity-regular reports it\n      \d+:\d+-\d+:\d+ error social-activity-regular /);
-    expect(r.stdout).toContain('✖ 1 rule, 5 cases: 2 problems.');
+    expect(r.stdout).toContain('✖ 1 rule, 9 cases: 2 problems.');
 
     writeFileSync(join(ruleDir, 'rule.yaml'), readFileSync(join(ruleDir, 'rule.yaml'), 'utf8').replace(/^severity: error$/m, 'severity: fatal'));
     const broken = run(['test-rules', 'house-rules'], dir);
@@ -727,21 +801,24 @@ describe('rules, explain, init', () => {
     const other = folder();
     const otherRule = join(other, 'house-rules', 'social-activity-regular');
     cpSync(join(root, 'rules', 'social-activity-regular'), otherRule, { recursive: true });
-    const snap = join(otherRule, 'invalid', 'missing-and-too-rare.snap');
+    const snap = join(otherRule, 'invalid', 'missing-interval.snap');
     rmSync(snap);
     mkdirSync(snap);
     mkdirSync(join(otherRule, 'valid', 'a-folder.yaml'));
     const unreadable = run(['test-rules', 'house-rules'], other);
     expect(unreadable.code).toBe(1);
-    expect(unreadable.stdout).toContain('  ✖ invalid/missing-and-too-rare.yaml: the snapshot cannot be read: illegal operation on a directory (EISDIR)');
+    expect(unreadable.stdout).toContain('  ✖ invalid/missing-interval.yaml: the snapshot cannot be read: illegal operation on a directory (EISDIR)');
     expect(unreadable.stdout).toContain('  ✖ valid/a-folder.yaml: the case cannot be read: illegal operation on a directory (EISDIR)');
-    expect(run(['test-rules', 'house-rules', '--update'], other)).toMatchObject({ code: 2, stderr: 'laatuvahti: Cannot write house-rules/social-activity-regular/invalid/missing-and-too-rare.snap: illegal operation on a directory (EISDIR)\n' });
+    expect(run(['test-rules', 'house-rules', '--update'], other)).toMatchObject({ code: 2, stderr: 'laatuvahti: Cannot write house-rules/social-activity-regular/invalid/missing-interval.snap: illegal operation on a directory (EISDIR)\n' });
     expect(run(['test-rules'], folder()).code).toBe(2);
   });
 
   it('check - reads one plan from stdin: reported as --stdin-filename, with the config found for that path', async () => {
-    const dir = folder({ 'plans/laatuvahti.config.yaml': 'locale: fi\n' });
+    // The config of plans/ sets the locale and the monthly limit: a plan on stdin without
+    // --stdin-filename is checked with neither.
+    const dir = folder({ 'plans/laatuvahti.config.yaml': `locale: fi\n${MONTHLY}` });
     const expected = await check(PLAN, { today: TODAY });
+    const withPlansConfig = await check(PLAN, { today: TODAY, config: { locale: 'fi', ...MONTHLY_CONFIG } });
     const plain = run(['check', '-', '--today', TODAY, '--format', 'json'], dir, {}, PLAN);
     expect(plain.code).toBe(1);
     const [file] = json(plain).files;
@@ -752,7 +829,8 @@ describe('rules, explain, init', () => {
     const named = run(['check', '-', '--stdin-filename', 'plans/plan.yaml', '--today', TODAY, '--format', 'github'], dir, {}, PLAN);
     expect(named.code).toBe(1);
     const line = named.stdout.split('\n').find((l) => l.includes('title=social-activity-regular'))!;
-    const rare = expected.find((d) => d.ruleId === 'social-activity-regular')!;
+    expect(expected.map((d) => d.ruleId)).not.toContain('social-activity-regular');
+    const rare = withPlansConfig.find((d) => d.ruleId === 'social-activity-regular')!;
     expect(line).toBe(
       `::error file=plans/plan.yaml,line=${rare.range.start.line + 1},col=${rare.range.start.character + 1},endLine=${rare.range.end.line + 1},endColumn=${rare.range.end.character + 1},title=social-activity-regular::${await messageOf(PLAN, 'social-activity-regular', 'fi')}`,
     );
@@ -795,7 +873,7 @@ describe('installation', () => {
     // Damaged READMEs do not stop a check, which never reads them; `explain` says what is wrong.
     const copy = installedCopy();
     writeFileSync(join(copy, 'dist', 'rule-docs.json'), '{"plan-published": ');
-    const plans = folder({ 'plan.yaml': PLAN });
+    const plans = folder({ 'plan.yaml': PLAN, 'laatuvahti.config.yaml': MONTHLY });
     const checked = spawnSync(process.execPath, [join(copy, 'bin', 'laatuvahti.cjs'), 'check', 'plan.yaml', '--today', TODAY, '--format', 'json'], { cwd: plans, encoding: 'utf8' });
     expect(checked.status).toBe(1);
     expect(json({ code: checked.status, stdout: checked.stdout, stderr: checked.stderr }).files[0]!.diagnostics.map((d) => d.ruleId)).toContain('social-activity-regular');

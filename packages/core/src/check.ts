@@ -292,7 +292,7 @@ class DiagnosticBuilder {
       const loc = locatePath(this.parsed, path, report.anchor ?? 'value');
       // A missing top-level section is shown where it belongs, after the section that precedes it
       // in the format's order (where "insert" puts it), not with every other one on the kind line.
-      const at = !loc.exact && loc.depth === 0 && path.length === 1 ? this.precedingSection(kind, String(path[0])) : undefined;
+      const at = !loc.exact && loc.depth === 0 && path.length > 0 ? this.precedingSection(kind, String(path[0])) : undefined;
       start = at?.[0] ?? loc.start;
       end = at?.[1] ?? loc.end;
       const last = path[path.length - 1];
