@@ -30,7 +30,7 @@ describe('checkFiles (in this thread)', () => {
     const [plan, other, broken, gone] = await checkFiles(files, job);
     expect(plan).toMatchObject({ path: 'plan.yaml', status: 'checked', kind: 'SelfMonitoringPlan', locale: 'en' });
     expect(plan!.diagnostics).toEqual(await check(PLAN, { today: '2026-11-23' }));
-    expect(plan!.diagnostics.map((d) => d.ruleId)).toContain('social-activity-regular');
+    expect(plan!.diagnostics.map((d) => d.ruleId)).toContain('document-updated-date');
     expect(other).toMatchObject({ status: 'skipped', diagnostics: [] });
     expect(broken).toMatchObject({ status: 'checked' });
     expect(broken!.kind).toBeUndefined();
