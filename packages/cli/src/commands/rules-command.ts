@@ -2,7 +2,7 @@
  * CLI, the `rules` command: a table of every rule (the pack, local rule folders, the built-in
  * ones) with its default severity, the kinds it applies to and its source.
  */
-import { BASIS_NAMES, effectiveSeverity, type Locale } from '@laatuvahti/core';
+import { BASIS_NAMES, defaultSeverity, effectiveSeverity, type Locale } from '@laatuvahti/core';
 import { listRules } from '../rule-catalog.js';
 import { EXIT_OK, EXIT_TOOL_ERROR } from '../run-result.js';
 import { settingsForCwd } from './rule-settings.js';
@@ -23,8 +23,9 @@ export function runRules(options: CliOptions, io: CliIo): number {
   if (!settings) return EXIT_TOOL_ERROR;
   const locale = settings.locale;
   const rows = listRules(settings.pack, locale).map((r) => {
-    // A practice rule that the config's rule set switches on (laatuvahti:strict) has its own severity.
-    const effective = effectiveSeverity(settings.settings, r.id, settings.settings.enabled?.has(r.id) ? r.severity : r.defaultSeverity);
+    // Under the config's rule set: a practice rule that laatuvahti:strict switches on has its own severity.
+    const fallback = r.basis ? defaultSeverity({ id: r.id, severity: r.severity, basis: r.basis }, settings.settings) : r.defaultSeverity;
+    const effective = effectiveSeverity(settings.settings, r.id, fallback);
     const severity = effective === r.defaultSeverity ? r.defaultSeverity : `${r.defaultSeverity} (${CONFIGURED[locale]}: ${effective})`;
     const ids = r.source?.requirements.length ? ` (${r.source.requirements.join(', ')})` : '';
     const source = r.source ? `${r.source.title}${ids}` : BUILT_IN[locale];
