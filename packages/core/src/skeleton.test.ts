@@ -49,7 +49,8 @@ describe.each(KINDS)('createPlanSkeleton(%s)', (kind) => {
 
   it('shows every key of the schema, active or commented out', () => {
     const shown = shownKeyPaths(createPlanSkeleton(kind, 'fi', { today: '2026-11-23' }));
-    const missing = keyPaths(schemasByKind[kind] as unknown as Node).filter((p) => !shown.has(p));
+    // importedText holds what `laatuvahti import` could not place: never part of a new plan.
+    const missing = keyPaths(schemasByKind[kind] as unknown as Node).filter((p) => !shown.has(p) && !p.startsWith('importedText'));
     expect(missing).toEqual([]);
   });
 

@@ -70,6 +70,8 @@ export function createPlanSkeleton(kind: PlanKind, language: Locale, options: Pl
   const shape = root.def.shape as Record<string, Node>;
   let previousSize = 0;
   for (const [key, child] of Object.entries(shape)) {
+    // Text `laatuvahti import` could not place; a plan written from scratch has none.
+    if (key === 'importedText') continue;
     const field = peel(child, language);
     const section: Line[] = [];
     if (key === 'language') section.push({ indent: 0, text: `language: ${language}`, active: true, ...commentOf(field) });

@@ -33,3 +33,20 @@ export const documentation = d(
   }),
   'Dokumentointi.', 'Dokumentation.', 'Documentation.',
 ).optional();
+
+/**
+ * Text of an imported document (`laatuvahti import`) that no other key holds, under the heading
+ * it stood in, so that a conversion never loses a paragraph. No rule reads it: a person moves
+ * each part to its key, or leaves it as the plan's own wording.
+ */
+export const importedText = d(
+  z.array(
+    z.strictObject({
+      heading: d(z.string(), 'Otsikko, jonka alla teksti oli lähdeasiakirjassa.', 'Rubriken som texten stod under i källdokumentet.', 'The heading the text stood under in the source document.').optional(),
+      text: d(z.string(), 'Teksti sellaisenaan.', 'Texten som sådan.', 'The text as it was.'),
+    }),
+  ),
+  'Tuodun asiakirjan teksti, jota ei sijoitettu mihinkään avaimeen (laatuvahti import).',
+  'Text ur ett importerat dokument som inte placerats under någon nyckel (laatuvahti import).',
+  'Text of an imported document that no other key holds (laatuvahti import).',
+).optional();

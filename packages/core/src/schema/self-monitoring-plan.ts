@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { described as d } from './meta.js';
 import { businessId, interval, isoDate } from './primitives.js';
-import { documentHeader, documentation } from './common.js';
+import { documentHeader, documentation, importedText } from './common.js';
 
 export const producerKinds = ['own-staff', 'external-private', 'external-public', 'ngo'] as const;
 export const serviceTypes = ['home-care', 'support-services', 'social-guidance', 'social-rehabilitation', 'other'] as const;
@@ -128,6 +128,14 @@ const feedbackEntry = z.strictObject({
   from: d(z.enum(['clients', 'relatives', 'staff']), 'Keneltä: clients | relatives | staff.', 'Från vem: clients | relatives | staff.', 'From whom: clients | relatives | staff.'),
   every: d(interval(), 'Kuinka usein palautetta kerätään.', 'Hur ofta respons samlas in.', 'How often feedback is collected.').optional(),
   lastCollected: d(isoDate(), 'Milloin palaute viimeksi kerättiin.', 'När respons senast samlades in.', 'When feedback was last collected.').optional(),
+  // Added to v1: feedback asked at a point of every client's service (every session, the end of
+  // each therapy period) is regular, but no interval says so (real one-person practices do this).
+  collectedAt: d(
+    z.enum(['every-visit', 'end-of-service-period']),
+    'Milloin palautetta pyydetään: every-visit (jokaisella käynnillä) | end-of-service-period (jokaisen palvelu- tai terapiajakson lopussa).',
+    'När respons begärs: every-visit (vid varje besök) | end-of-service-period (i slutet av varje service- eller terapiperiod).',
+    'When feedback is asked: every-visit | end-of-service-period (at the end of every service or therapy period).',
+  ).optional(),
 });
 
 const monitoringReport = z.strictObject({
@@ -188,6 +196,13 @@ export const selfMonitoringPlanSchema = z.strictObject({
       ).optional(),
       housingType: d(z.enum(housingTypes), 'Asumispalvelun muoto (SHL 21–21 c §).', 'Typ av boendetjänst (SvL 21–21 c §).', 'Housing service type (SHL 21–21 c §).').optional(),
       staffOnSite24h: d(z.boolean(), 'Onko henkilöstö paikalla ympäri vuorokauden.', 'Finns personal på plats dygnet runt.', 'Whether staff are on site around the clock.').optional(),
+      // Added to v1: a new unit's first four-monthly monitoring report is not due before four months.
+      operatingSince: d(
+        isoDate(),
+        'Päivä, jona palveluyksikkö aloitti toimintansa.',
+        'Den dag då tjänsteenheten inledde sin verksamhet.',
+        'The day the service unit began to operate.',
+      ).optional(),
       tenure: d(z.enum(['lease', 'other']), 'Asukkaan asunnon hallintamuoto: lease | other.', 'Hur boende innehar bostaden: lease | other.', 'How residents hold their flat: lease | other.').optional(),
       premises: d(
         z.strictObject({ accessible: z.boolean().optional(), safety: z.string().optional(), privacy: z.string().optional() }),
@@ -273,6 +288,7 @@ export const selfMonitoringPlanSchema = z.strictObject({
     }),
     'Muut suunnitelmat (valvontalaki § 16).', 'Andra planer (tillsynslagen § 16).', 'Related plans (valvontalaki § 16).',
   ).optional(),
+  importedText,
 });
 
 export type SelfMonitoringPlan = z.infer<typeof selfMonitoringPlanSchema>;

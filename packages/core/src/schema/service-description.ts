@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { described as d } from './meta.js';
 import { interval } from './primitives.js';
-import { documentHeader, documentation } from './common.js';
+import { documentHeader, documentation, importedText } from './common.js';
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const TIME_RANGE_RE = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
@@ -103,6 +103,7 @@ export const serviceDescriptionSchema = z.strictObject({
     'Palvelun arviointi, seuranta ja mittaus.', 'Utvärdering, uppföljning och mätning.', 'Evaluation, monitoring and measurement.',
   ).optional(),
   documentation,
+  importedText,
 });
 
 export type ServiceDescription = z.infer<typeof serviceDescriptionSchema>;
