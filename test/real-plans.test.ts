@@ -11,8 +11,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { checkWithPack, compilePack, resolveSettings, type Diagnostic } from '@laatuvahti/core';
-import { loadRuleDir } from '@laatuvahti/core/node';
+import { checkWithPack, compilePack, resolveSettings, type Diagnostic } from '@laatuvahti/core/internal';
+import { loadRuleDir } from '@laatuvahti/core/internal/node';
 
 const realDir = join(__dirname, '..', 'fixtures', 'real');
 const pack = compilePack(loadRuleDir(join(__dirname, '..', 'rules')).source);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadRuleDir } from '@laatuvahti/core/node';
+import { loadRuleDir } from '@laatuvahti/core/internal/node';
 // @ts-expect-error: a build script in plain JavaScript, without type declarations
 import { sourcesPage } from '../packages/core/scripts/sources-page.mjs';
 
