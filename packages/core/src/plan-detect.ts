@@ -14,7 +14,8 @@ export function isPlanText(text: string): boolean {
   if (QUICK_RE.test(text)) return true;
   if (!text.includes('laatuvahti/')) return false;
   try {
-    const root = parseDocument(text, { prettyErrors: false, logLevel: 'silent' }).contents;
+    // uniqueKeys off: detection needs no duplicate check, and yaml's compares every pair of keys.
+    const root = parseDocument(text, { prettyErrors: false, logLevel: 'silent', uniqueKeys: false }).contents;
     if (!isMap(root)) return false;
     const api = root.items.find((p) => isScalar(p.key) && p.key.value === 'apiVersion')?.value;
     return isScalar(api) && typeof api.value === 'string' && api.value.startsWith('laatuvahti/');

@@ -30,15 +30,18 @@ export function editDistance(a: string, b: string): number {
  */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
+    // The distance is at least the difference in length: a candidate that cannot come within
+    // the limit costs no alignment (a key of 5,000 characters against every known key did).
+    if (Math.abs(c.length - word.length) > limit) continue;
     const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
     if (d < bestScore) {
       bestScore = d;
       best = c;
     }
   }
-  const limit = Math.max(2, Math.floor(word.length / 3));
   return best !== undefined && bestScore <= limit ? best : undefined;
 }

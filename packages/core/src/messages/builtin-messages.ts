@@ -43,6 +43,11 @@ export const BUILTIN_MESSAGES: Record<string, Texts> = {
     sv: 'Dokumentet har för många alias – det kunde växa okontrollerat och kontrollerades därför inte.',
     en: 'The document uses too many aliases (it could expand without bound), so it was not checked.',
   },
+  moreShapeFindings: {
+    fi: 'Rakenteessa on vielä {{count}} muuta virhettä tai tuntematonta avainta, joita ei näytetä: vain {{shown}} ensimmäistä näytetään. Korjaa nämä ja tarkista uudelleen.',
+    sv: 'Strukturen har ytterligare {{count}} fel eller okända nycklar som inte visas: endast de {{shown}} första visas. Rätta dessa och kontrollera igen.',
+    en: '{{count}} more wrong values or unknown keys are not shown: only the first {{shown}} are. Correct these and check again.',
+  },
   emptyDocument: {
     fi: 'Tiedosto on tyhjä: suunnitelma alkaa riveillä "apiVersion: laatuvahti/v1" ja "kind: …".',
     sv: 'Filen är tom: en plan börjar med raderna "apiVersion: laatuvahti/v1" och "kind: …".',
@@ -185,6 +190,7 @@ export const SYNTAX_MESSAGES: Record<string, { fi: string; sv: string }> = {
   UNEXPECTED_TOKEN: { fi: 'Odottamaton merkki tässä kohdassa.', sv: 'Oväntat tecken på detta ställe.' },
   BAD_ALIAS: { fi: 'Viittaus (alias) osoittaa ankkuriin, jota ei ole.', sv: 'Aliaset hänvisar till ett ankare som inte finns.' },
   BAD_DQ_ESCAPE: { fi: 'Virheellinen kenoviivamerkintä lainausmerkeissä.', sv: 'Ogiltig escape-sekvens inom citattecken.' },
+  NESTING_TOO_DEEP: { fi: 'Sisäkkäisiä rakenteita (avaimia ja luetteloita) on liian monta tasoa: tästä alkaa taso 101, ja enintään 100 tasoa luetaan.', sv: 'För många nivåer av nästlade strukturer (nycklar och listor): här börjar nivå 101, och högst 100 nivåer läses.' },
   BAD_SCALAR_START: { fi: 'Arvo alkaa merkillä, joka pitää lainata lainausmerkein.', sv: 'Värdet börjar med ett tecken som måste citeras.' },
 };
 

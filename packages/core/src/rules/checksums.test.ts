@@ -124,13 +124,19 @@ describe('redactPersonalIds', () => {
       '150385G902N', // G is not a century sign
       '1150385-9024', // a longer run of digits
       '150385-90245',
-      'x150385-9024',
       '150385-****',
       '2026-09-15',
       '+358 40 123 4567',
     ]) {
       expect(redactPersonalIds(text)).toBe(text);
     }
+  });
+
+  it('masks a code glued to letters, as in a file name or a key (issue 17)', () => {
+    expect(redactPersonalIds('Hetu120468-937R')).toBe('Hetu120468-****');
+    expect(redactPersonalIds('plans/asiakas120468-937R.yaml')).toBe('plans/asiakas120468-****.yaml');
+    expect(redactPersonalIds('x150385-9024y')).toBe('x150385-****y');
+    expect(redactPersonalIds('asiakas_150385a902xB')).toBe('asiakas_150385a****B');
   });
 
   it('is repeatable: the shared global regular expression keeps no state between calls', () => {

@@ -49,10 +49,20 @@ export function maskIdentifier(value: string, keep = 7): string {
   return value.slice(0, keep) + '*'.repeat(Math.max(0, value.length - keep));
 }
 
-/** Finds identity-code-shaped tokens (any century sign, any checksum), as in domain-sources 3.1. */
-export const PERSONAL_ID_SCAN_RE = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Za-z](?![0-9A-Za-z])/g;
+/**
+ * Finds identity-code-shaped tokens (any century sign, any checksum), as in domain-sources 3.1,
+ * also when letters are glued to them (`Hetu120468-937R`, `asiakas120468-937R.yaml`): a
+ * person reads the code there all the same. Only a longer run of digits on either side makes it
+ * something else (an account or a serial number). The rule personal-id-in-public-document uses
+ * the same pattern.
+ */
+export const PERSONAL_ID_SCAN_RE = /(?<![0-9])\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Za-z](?![0-9])/g;
 
-/** Replaces every identity-code-shaped token in `text` by its masked form. */
+/**
+ * Replaces every identity-code-shaped token in `text` by its masked form (`150385-****`),
+ * codes glued to letters included: the one helper for any text that leaves the program
+ * (messages, file names, symbols, logs).
+ */
 export function redactPersonalIds(text: string): string {
   return text.replace(PERSONAL_ID_SCAN_RE, (m) => maskIdentifier(m));
 }

@@ -8,6 +8,7 @@ import type { Almanac } from 'json-rules-engine';
 import { isIsoDate } from '../schema/primitives.js';
 import { getAt, parsePath, WILDCARD } from './data-path.js';
 import { OPERATORS, regex, type OperatorFn } from './operators.js';
+import { MAX_MATCH_INPUT } from './regex-safety.js';
 import { RUN_FACTS, type ReferenceFile } from './rule-schema.js';
 
 type Handler = (params: Record<string, unknown>, almanac: Almanac, references: ReadonlyMap<string, ReferenceFile>) => Promise<unknown>;
@@ -106,7 +107,8 @@ export const DERIVED_FACT_HANDLERS: Readonly<Record<string, Handler>> = {
   replaced: async (params, almanac) => {
     const value = await readScope(params.path, almanac);
     const re = regex(params.pattern);
-    if (typeof value !== 'string' || !re || typeof params.with !== 'string' || !re.test(value)) return undefined;
+    // Bounded like `matches` (operators.ts): a value that long is no identifier to correct.
+    if (typeof value !== 'string' || value.length > MAX_MATCH_INPUT || !re || typeof params.with !== 'string' || !re.test(value)) return undefined;
     return value.replace(new RegExp(re.source, 'gu'), params.with);
   },
   /** `{table, where: {column: expr}}`: the first reference row whose columns equal the values. */

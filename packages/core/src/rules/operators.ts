@@ -7,6 +7,7 @@
 import { isIsoDate } from '../schema/primitives.js';
 import { CHECKSUMS } from './checksums.js';
 import { isLongerThan } from './interval.js';
+import { MAX_MATCH_INPUT } from './regex-safety.js';
 
 export type OperatorFn = (factValue: unknown, ruleValue: unknown) => boolean;
 
@@ -85,10 +86,14 @@ export const OPERATORS: Readonly<Record<string, OperatorFn>> = {
     const list = asArray(a) ?? [];
     return !list.some((x) => wanted.includes(x));
   },
-  /** A string matching a regular expression (given as a string). */
-  matches: (a, b) => typeof a === 'string' && !!regex(b)?.test(a),
-  /** A string not matching a regular expression. */
-  notMatches: (a, b) => typeof a === 'string' && !regex(b)?.test(a),
+  /**
+   * A string matching a regular expression (given as a string). Patterns that can backtrack
+   * super-linearly are refused when a rule file is read (regex-safety.ts); and a value longer
+   * than MAX_MATCH_INPUT characters is not matched at all, so no pattern runs long on one value.
+   */
+  matches: (a, b) => typeof a === 'string' && a.length <= MAX_MATCH_INPUT && !!regex(b)?.test(a),
+  /** A string not matching a regular expression; a value over MAX_MATCH_INPUT characters has no pattern's form. */
+  notMatches: (a, b) => typeof a === 'string' && (a.length > MAX_MATCH_INPUT || !regex(b)?.test(a)),
   /** A string whose check character fails the named algorithm (`y-tunnus`, `henkilotunnus`). */
   failsChecksum: (a, b) => checksumFails(a, b),
   /** A string whose check character passes the named algorithm. */

@@ -69,6 +69,18 @@ export interface RunInput {
    * is spent; the findings so far are returned, marked incomplete).
    */
   checkpoint?: () => boolean | Promise<boolean>;
+  /**
+   * Quoted scalars whose text differs from what they read (`"030303\u0045918R"`): their source
+   * offsets and decoded value. Text matches are looked for in these values too, so an escape
+   * does not hide what a reader of the value sees.
+   */
+  escaped?: readonly EscapedScalar[];
+}
+
+/** A quoted scalar with escapes: the offsets of its source and the value it stands for. */
+export interface EscapedScalar {
+  span: [number, number];
+  value: string;
 }
 
 /** The findings of a run; `complete` is false when a checkpoint stopped it early. */
@@ -208,7 +220,7 @@ async function resolveData(
 /** The subjects a scope iterates: the document, list items at paths, or text matches. */
 function buildSubjects(each: EachSpec | undefined, input: RunInput): Subject[] {
   if (each === undefined) return [{ path: [], item: input.doc }];
-  if (typeof each === 'object' && !Array.isArray(each)) return textMatches(each, input.text);
+  if (typeof each === 'object' && !Array.isArray(each)) return textMatches(each, input.text, input.escaped ?? []);
   const patterns = typeof each === 'string' ? [each] : each;
   const subjects: Subject[] = [];
   for (const pattern of patterns) {
@@ -241,19 +253,42 @@ function sameParent(a: DataPath, b: DataPath): boolean {
   return true;
 }
 
-/** Every match of a pattern in the whole text, comments included. */
-function textMatches(spec: { match: string; flags?: string }, text: string): Subject[] {
+/**
+ * Every match of a pattern in the whole text, comments included, and in the decoded value of
+ * each quoted scalar with escapes (shown on the whole scalar, unless the source holds the same match).
+ */
+function textMatches(spec: { match: string; flags?: string }, text: string, escaped: readonly EscapedScalar[]): Subject[] {
   const re = new RegExp(spec.match, `g${(spec.flags ?? '').replace(/g/g, '')}`);
   const out: Subject[] = [];
+  const subject = (found: string, span: [number, number]): Subject => ({
+    path: [] as PathSegment[],
+    // `masked` is the only form of the match a message may show: it may be a personal identity code.
+    item: { text: found, masked: maskIdentifier(found) },
+    span,
+  });
   for (const m of text.matchAll(re)) {
     if (m[0].length === 0) continue;
     const start = m.index!;
-    out.push({
-      path: [] as PathSegment[],
-      // `masked` is the only form of the match a message may show: it may be a personal identity code.
-      item: { text: m[0], masked: maskIdentifier(m[0]) },
-      span: [start, start + m[0].length],
-    });
+    out.push(subject(m[0], [start, start + m[0].length]));
+  }
+  const direct = out.length;
+  for (const { span, value } of escaped) {
+    // The source's own matches inside this scalar (they are sorted by offset): found already.
+    const inSource = new Set<string>();
+    for (let i = firstAtOrAfter(out, direct, span[0]); i < direct && out[i]!.span![1] <= span[1]; i++) inSource.add((out[i]!.item as { text: string }).text);
+    for (const m of value.matchAll(re)) if (m[0].length > 0 && !inSource.has(m[0])) out.push(subject(m[0], span));
   }
   return out;
+}
+
+/** The index of the first of `subjects[0..count)` (sorted by start) that starts at `offset` or later. */
+function firstAtOrAfter(subjects: readonly Subject[], count: number, offset: number): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (subjects[mid]!.span![0] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -82,21 +82,73 @@ export function enumValues(schema: z.ZodType | undefined): string[] {
   return [];
 }
 
+/**
+ * At most this many shape findings are reported one by one; the rest are counted in one
+ * finding after them (`moreShapeFindings`). A pasted export with 100,000 stray keys would
+ * otherwise be 100,000 findings: no one reads them, an editor shows at most 1,000 per file,
+ * and every one is located, formatted and sent.
+ */
+export const MAX_SHAPE_FINDINGS = 200;
+
+/** Shape findings cut to a limit, with a count of the rest. */
+export interface CappedShapeFindings {
+  findings: ShapeFinding[];
+  /** How many findings past the limit are not in `findings`. */
+  omitted: number;
+  /** The most serious rule among the omitted ones (`schema-type`, an error, before unknown keys). */
+  omittedRuleId?: ShapeFinding['ruleId'];
+  /** The path of the first omitted finding, where the count is shown. */
+  omittedPath?: DataPath;
+}
+
 /** Validates `value` against `schema`; returns findings in document order of their paths. */
 export function validateShape(schema: z.ZodType, value: unknown): ShapeFinding[] {
+  return validateShapeCapped(schema, value, Infinity).findings;
+}
+
+/**
+ * `validateShape` that builds at most `limit` findings and counts the rest without working
+ * them out (no "did you mean" search, no objects), so its cost past the limit is a count.
+ */
+export function validateShapeCapped(schema: z.ZodType, value: unknown, limit = MAX_SHAPE_FINDINGS): CappedShapeFindings {
   // Without zod's generated object parsers: generating and compiling them (new Function) made
   // the first check of a process 7 ms slower on a 1,000-line plan, and once warm they save
   // only 0.04 ms there. A per-call option, so an importing system's own zod use is untouched.
   const result = schema.safeParse(value, { jitless: true });
-  if (result.success) return [];
-  const out: ShapeFinding[] = [];
-  for (const issue of result.error.issues) collectIssue(schema, value, issue as Issue, out);
+  const out = new ShapeSink(limit);
+  if (!result.success) for (const issue of result.error.issues) collectIssue(schema, value, issue as Issue, out);
   return out;
+}
+
+/** Findings up to a limit, then a count. */
+class ShapeSink implements CappedShapeFindings {
+  readonly findings: ShapeFinding[] = [];
+  omitted = 0;
+  omittedRuleId?: ShapeFinding['ruleId'];
+  omittedPath?: DataPath;
+
+  constructor(private readonly limit: number) {}
+
+  get full(): boolean {
+    return this.findings.length >= this.limit;
+  }
+
+  push(f: ShapeFinding): void {
+    if (this.full) this.skip(1, f.ruleId, f.path);
+    else this.findings.push(f);
+  }
+
+  /** Counts findings that are not built. The count carries the worst rule it stands for (`schema-type` is an error), so a capped error still fails the gate. */
+  skip(count: number, ruleId: ShapeFinding['ruleId'], path: DataPath): void {
+    if (this.omitted === 0) this.omittedPath = path;
+    this.omitted += count;
+    if (this.omittedRuleId !== 'schema-type') this.omittedRuleId = ruleId;
+  }
 }
 
 type Issue = z.core.$ZodIssue & { path: PropertyKey[] };
 
-function collectIssue(root: z.ZodType, value: unknown, issue: Issue, out: ShapeFinding[]): void {
+function collectIssue(root: z.ZodType, value: unknown, issue: Issue, out: ShapeSink): void {
   const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
   // A list element is named with its list: `findings[0]`, not `0`.
   const key = typeof path[path.length - 1] === 'number' ? formatPath(path.slice(-2)) : String(path[path.length - 1] ?? '');
@@ -117,13 +169,21 @@ function collectIssue(root: z.ZodType, value: unknown, issue: Issue, out: ShapeF
   }
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const known = knownKeys(schemaAt(root, path));
-      for (const k of issue.keys) {
+      // Known keys that are not among the unknown ones, worked out once for all of them: per
+      // key it made 100,000 unknown keys cost 100,000² comparisons.
+      const unknown = new Set(issue.keys);
+      const offered = knownKeys(schemaAt(root, path)).filter((x) => !unknown.has(x));
+      for (let i = 0; i < issue.keys.length; i++) {
+        const k = issue.keys[i]!;
+        if (out.full) {
+          out.skip(issue.keys.length - i, 'schema-unknown-key', [...path, k]);
+          break;
+        }
         if (k === MERGE_KEY) {
           out.push({ ruleId: 'schema-unknown-key', messageId: 'mergeKey', data: { key: k }, path: [...path, k], anchor: 'key' });
           continue;
         }
-        const suggestion = closest(k, known.filter((x) => !issue.keys.includes(x)));
+        const suggestion = closest(k, offered);
         // Renaming onto a key the mapping already has would make a duplicate key: no fix then.
         const taken = suggestion !== undefined && isPlainObject(actual) && Object.hasOwn(actual as object, suggestion);
         out.push({
