@@ -13,14 +13,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..');
-type Core = typeof import('../packages/core/src/index.js');
+type Core = typeof import('../packages/core/src/internal.js');
 let core: Core;
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'packages/core/dist/index.js'))) {
+  if (!existsSync(join(root, 'packages/core/dist/internal.js'))) {
     execFileSync('npm', ['run', 'build', '-w', '@laatuvahti/core'], { cwd: root, stdio: 'pipe' });
   }
-  core = (await import(join(root, 'packages/core/dist/index.js'))) as Core;
+  core = (await import(join(root, 'packages/core/dist/internal.js'))) as Core;
 }, 120_000);
 
 const TODAY = '2026-10-01';

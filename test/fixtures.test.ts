@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { check, getDefaultPack, type Diagnostic } from '@laatuvahti/core';
+import { check, getDefaultPack, type Diagnostic } from '@laatuvahti/core/internal';
 
 const fixturesDir = join(__dirname, '..', 'fixtures');
 /** The date broken, syntax and shape fixtures are checked on. */

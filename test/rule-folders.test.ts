@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compilePack, README_HEADINGS, README_OPTIONAL_HEADINGS } from '@laatuvahti/core';
-import { caseFiles, loadRuleDir, runRuleCases, snapshotText, type RuleCaseResult } from '@laatuvahti/core/node';
+import { compilePack, README_HEADINGS, README_OPTIONAL_HEADINGS } from '@laatuvahti/core/internal';
+import { caseFiles, loadRuleDir, runRuleCases, snapshotText, type RuleCaseResult } from '@laatuvahti/core/internal/node';
 
 const rulesDir = join(__dirname, '..', 'rules');
 const loaded = loadRuleDir(rulesDir);

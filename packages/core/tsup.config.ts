@@ -2,10 +2,15 @@ import { defineConfig } from 'tsup';
 import { coreDependencyAliases, packAsJsonString } from './bundle-plugins.js';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts' },
+  // index and node are the public entries; internal and internal-node carry the code (the CLI and
+  // the language server import them), and the public entries re-export from them by package
+  // name, so that every entry shares one copy of core.
+  entry: { index: 'src/index.ts', node: 'src/node-public.ts', internal: 'src/internal.ts', 'internal-node': 'src/node.ts' },
   format: ['esm', 'cjs'],
   dts: true,
-  sourcemap: true,
+  // No source maps in the package: they were over half of its size, and the bundled code is not
+  // minified, so stack traces already name core's own functions.
+  sourcemap: false,
   clean: true,
   target: 'node20',
   platform: 'node',
@@ -14,8 +19,8 @@ export default defineConfig({
   // build without per-token debug hooks parses every plan (bundle-plugins.ts: about a tenth of
   // a check). Declarations still import yaml's types from the `yaml` dependency: its nodes are
   // recognised by symbol, so documents of either copy work with the other's functions.
-  // `@laatuvahti/core` stays external too: the node entry reaches core through it (src/node.ts).
-  external: ['zod', '@laatuvahti/core'],
+  // `@laatuvahti/core/*` stays external too: the entries reach each other through it.
+  external: ['zod', /^@laatuvahti\/core(\/|$)/],
   noExternal: ['json-rules-engine', 'yaml'],
   // The rule pack is read by JSON.parse, not compiled as code (see bundle-plugins.ts).
   esbuildPlugins: [packAsJsonString],

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic } from '@laatuvahti/core';
+import type { Diagnostic } from '@laatuvahti/core/internal';
 import { applyBaseline, baselineSize, readBaseline, serializeBaseline, updatedBaseline, type Baseline } from './baseline.js';
 import type { CheckedFile } from './check-file.js';
 

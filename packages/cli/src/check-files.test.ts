@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check } from '@laatuvahti/core';
+import { check } from '@laatuvahti/core/internal';
 import { checkFiles } from './check-files.js';
 import { isPlanCandidate } from './check-file.js';
 

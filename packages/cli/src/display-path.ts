@@ -4,7 +4,7 @@
  * slashes on every platform.
  */
 import { fileURLToPath } from 'node:url';
-import { displayPath } from '@laatuvahti/core/node';
+import { displayPath } from '@laatuvahti/core/internal/node';
 
 export { displayPath };
 

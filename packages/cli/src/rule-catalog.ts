@@ -3,7 +3,7 @@
  * rules with title, default severity, kinds, source citation and documentation in a locale.
  * `rules`, `explain` and the SARIF `tool.driver.rules` all read it.
  */
-import { BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, KINDS, builtinDocsUrl, defaultSeverity, type CompiledPack, type Locale, type Severity } from '@laatuvahti/core';
+import { BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, KINDS, builtinDocsUrl, defaultSeverity, type CompiledPack, type Locale, type Severity } from '@laatuvahti/core/internal';
 
 /** One rule as the CLI shows it. */
 export interface RuleInfo {

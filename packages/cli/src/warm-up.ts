@@ -3,8 +3,8 @@
  * so that the code cache written after it (scripts/write-code-cache.cjs) holds compiled code
  * for what a real run executes, not only the top level of the bundle.
  */
-import { checkWithPack, createPlanSkeleton, KINDS } from '@laatuvahti/core';
-import { SettingsResolver } from '@laatuvahti/core/node';
+import { checkWithPack, createPlanSkeleton, KINDS } from '@laatuvahti/core/internal';
+import { SettingsResolver } from '@laatuvahti/core/internal/node';
 import { loadFormatter } from './formatters/format-report.js';
 import { FORMATS } from './parse-args.js';
 import { listRules } from './rule-catalog.js';

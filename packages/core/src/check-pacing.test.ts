@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWithPack } from './check.js';
 import { v1ActivityPack } from './testing/v1-pack.js';
+import type { RulePack } from './api-types.js';
 
 const TODAY = '2026-10-01';
 
@@ -66,7 +67,8 @@ describe('pacing a check: turns for other work, cancellation, time budget', () =
 
   it('the public check() takes the same options', async () => {
     const { check: checkShipped } = await import('./index.js');
-    const check = (t: string, o: Parameters<typeof checkShipped>[1]) => checkShipped(t, { pack, ...o });
+    // The public RulePack is opaque; at run time it is the compiled pack (see loadRulePack).
+    const check = (t: string, o: Parameters<typeof checkShipped>[1]) => checkShipped(t, { pack: pack as unknown as RulePack, ...o });
     const cancelled = new AbortController();
     cancelled.abort();
     await expect(check(text, { today: TODAY, signal: cancelled.signal })).rejects.toBe(cancelled.signal.reason);

@@ -3,7 +3,7 @@
  * and never an exception.
  */
 import { describe, expect, it } from 'vitest';
-import { check as checkShipped, checkDocument as checkDocumentShipped, type PublicCheckOptions } from './index.js';
+import { check as checkShipped, checkDocument as checkDocumentShipped, type PublicCheckOptions } from './internal.js';
 import { v1ActivityPack } from './testing/v1-pack.js';
 import type { Diagnostic } from './types.js';
 
@@ -284,7 +284,7 @@ describe('empty values', () => {
 
 describe('memo across checks of one document', () => {
   it('gives the same findings with and without a memo, through edits, and re-evaluates changed items only', async () => {
-    const { RunMemo, checkWithPack } = await import('./index.js');
+    const { RunMemo, checkWithPack } = await import('./internal.js');
     const pack = v1ActivityPack();
     const memo = new RunMemo();
     const versions = [

@@ -3,13 +3,13 @@
  * rules (json-rules-engine, per subject) -> path -> range -> severities and suppressions ->
  * sorted, de-duplicated diagnostics. Nothing here re-parses the text.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isCollection, isMap, isPair, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { parsePlanText, rangeOf, type ParsedText } from './parse/parse-text.js';
 import { locatePath, trimEnd } from './parse/locate.js';
 import { plainValue } from './parse/plain-value.js';
-import { knownKeys, validateShape, type ShapeFinding } from './schema/validate-shape.js';
+import { knownKeys, MAX_SHAPE_FINDINGS, validateShapeCapped, type ShapeFinding } from './schema/validate-shape.js';
 import { schemasByKind, API_VERSION, KINDS, type PlanKind } from './schema/index.js';
-import { runPack, type RawFinding, type RunMemo } from './rules/run-pack.js';
+import { runPack, type EscapedScalar, type RawFinding, type RunMemo } from './rules/run-pack.js';
 import { ruleMessage, type CompiledPack } from './rules/compile-pack.js';
 import { toDataPath } from './rules/data-path.js';
 import { isEmptyValue } from './rules/operators.js';
@@ -20,13 +20,17 @@ import { BUILTIN_RULES, BUILTIN_SEVERITIES, SYNTAX_MESSAGES, type BuiltinRuleId 
 import { closest } from './suggest.js';
 import { planSuppressions, suppressionRange } from './suppressions.js';
 import { defaultRuleOptions, defaultSeverity, effectiveSeverity, type ResolvedSettings } from './settings.js';
-import type { DataPath, Diagnostic, Locale, Severity } from './types.js';
+import { LOCALES, type DataPath, type Diagnostic, type Locale, type Severity } from './types.js';
 
 /** Options of a check. */
 export interface CheckOptions {
   /** The date date rules compare with (YYYY-MM-DD); defaults to the current date. */
   today?: string;
-  /** Language of messages; default 'en'. */
+  /**
+   * Language of messages, as the user chose it (flag, config, editor setting). Without it the
+   * plan's own `language` (fi, sv or en) decides, else English: a Finnish plan gets Finnish
+   * findings unless someone asked otherwise.
+   */
   locale?: Locale;
   /** The document's URI, passed through for callers' bookkeeping. */
   uri?: string;
@@ -62,6 +66,8 @@ export interface CheckOptions {
 export interface CheckReport {
   /** The document's kind when its header could be read. */
   kind?: PlanKind;
+  /** The language the messages are in: `options.locale`, else the plan's `language`, else en. */
+  locale: Locale;
   /** Findings that stand (not suppressed), sorted by position. */
   diagnostics: Diagnostic[];
   /** Findings silenced by a suppression comment, with its justification. */
@@ -82,11 +88,11 @@ export function currentDate(): string {
 
 /** Checks one document with a compiled pack. Never throws for any input text. */
 export async function checkWithPack(pack: CompiledPack, text: string, options: CheckOptions = {}): Promise<CheckReport> {
-  const locale = options.locale ?? 'en';
   const today = options.today ?? currentDate();
   const pace = new Pace(options);
   options.signal?.throwIfAborted();
   const parsed = parsePlanText(text);
+  const locale = options.locale ?? planLanguage(parsed) ?? 'en';
   const out = new DiagnosticBuilder(parsed, pack, locale, options.settings);
 
   for (const p of parsed.problems) {
@@ -107,7 +113,13 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
   const kind = readHeader(parsed, doc, out);
   if (!kind) return out.finish(today);
 
-  for (const f of validateShape(schemasByKind[kind], doc)) out.addShape(f);
+  // A turn for other work and a look at the budget before the shape step too (a long parse
+  // may have used it up); the step itself is linear in the keys and reports at most
+  // MAX_SHAPE_FINDINGS findings, the rest counted in one.
+  if (pace.active) await pace.checkpoint();
+  const shape = validateShapeCapped(schemasByKind[kind], doc);
+  for (const f of shape.findings) out.addShape(f);
+  if (shape.omitted > 0) out.addAt(shape.omittedRuleId!, 'moreShapeFindings', { count: shape.omitted, shown: MAX_SHAPE_FINDINGS }, shape.omittedPath!, 'key');
 
   const skip = new Set<string>();
   for (const [id, rule] of pack.rules) {
@@ -123,6 +135,7 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
     kind,
     doc,
     text: parsed.text,
+    escaped: escapedScalars(parsed),
     today,
     options: options_,
     skip,
@@ -198,6 +211,39 @@ function reportUnreadableCharacters(text: string, out: DiagnosticBuilder): void 
   let count = 0;
   for (let i = first; i !== -1; i = text.indexOf('\uFFFD', i + 1)) count++;
   out.addSpan('yaml-syntax', 'notUtf8', { count }, first, end, [], 'error');
+}
+
+/**
+ * The plan's own `language` when it is one core writes messages in. Read from the top-level
+ * node before anything else is reported, so every message of the check is in one language; a
+ * value of another type or language is left to the schema check to report.
+ */
+function planLanguage(parsed: ParsedText): Locale | undefined {
+  const root = parsed.doc.contents;
+  if (!isMap(root)) return undefined;
+  const value = root.items.find((p) => isScalar(p.key) && p.key.value === 'language')?.value;
+  return isScalar(value) && (LOCALES as readonly unknown[]).includes(value.value) ? (value.value as Locale) : undefined;
+}
+
+/**
+ * The double-quoted scalars (keys too) written with escapes, whose value reads otherwise than
+ * their source: `"030303\u0045918R"` is an identity code to anyone who reads the value.
+ */
+function escapedScalars(parsed: ParsedText): EscapedScalar[] {
+  const { text } = parsed;
+  if (!text.includes('\\')) return [];
+  const out: EscapedScalar[] = [];
+  const stack: unknown[] = [parsed.doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) stack.push(node.value, node.key);
+    else if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    else if (isScalar(node) && node.type === Scalar.QUOTE_DOUBLE && typeof node.value === 'string' && node.range) {
+      const [start, end] = (node as Node).range!;
+      if (text.slice(start, end).includes('\\')) out.push({ span: [start, end], value: node.value });
+    }
+  }
+  return out;
 }
 
 /** Checks `apiVersion` and `kind`; returns the kind when the document is a plan we can check. */
@@ -363,7 +409,7 @@ class DiagnosticBuilder {
     }
     const suppressed = this.applySuppressions(active, today);
     const diagnostics = dedupe(active.filter((d) => !d.suppressed));
-    return { ...(kind ? { kind } : {}), diagnostics, suppressed: dedupe(suppressed), ...(notApplicable.length ? { notApplicable: [...notApplicable] } : {}) };
+    return { ...(kind ? { kind } : {}), locale: this.locale, diagnostics, suppressed: dedupe(suppressed), ...(notApplicable.length ? { notApplicable: [...notApplicable] } : {}) };
   }
 
   private applySuppressions(active: Diagnostic[], today: string): Diagnostic[] {
@@ -386,6 +432,13 @@ class DiagnosticBuilder {
         ...(suggestion ? { suggestion, fix: { kind: 'replaceText' as const, value: suggestion } } : {}),
       });
     };
+    // The findings on each line, so that many suppressions over many findings cost one pass.
+    const byLine = new Map<number, Diagnostic[]>();
+    for (const d of active) {
+      const line = byLine.get(d.range.start.line);
+      if (line) line.push(d);
+      else byLine.set(d.range.start.line, [d]);
+    }
     for (const s of suppressions) {
       if (s.rules.length === 0) {
         report('suppressionNoRule', {}, s.start, s.end);
@@ -400,7 +453,7 @@ class DiagnosticBuilder {
           else report('suppressionUnknownRule', { rule: r.id }, r.start, r.end);
           continue;
         }
-        const targets = active.filter((d) => d.ruleId === r.id && d.range.start.line === s.targetLine && !d.suppressed);
+        const targets = (byLine.get(s.targetLine) ?? []).filter((d) => d.ruleId === r.id && !d.suppressed);
         if (expired) {
           report('suppressionExpired', { rule: r.id, until: s.until }, s.start, s.end);
           continue;

@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyFixes, check, type Diagnostic } from './index.js';
+import { applyFixes, check, type Diagnostic } from './internal.js';
 
 const TODAY = '2026-10-01';
 const compliant = readFileSync(new URL('../../../fixtures/compliant/self-monitoring-plan.fi.yaml', import.meta.url), 'utf8');

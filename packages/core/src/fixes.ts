@@ -68,7 +68,7 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): Fi
     if (fix.kind === 'replaceValue') {
       if (fix.path.length === 1 && HEADER_KEYS.has(String(fix.path[0]))) continue;
       const at = locatePath(parsed, fix.path, 'value');
-      if (at.exact) edits.push({ start: at.start, end: at.end, newText: renderScalar(fix.value), finding });
+      if (at.exact) edits.push({ start: at.start, end: at.end, newText: quotedAs(parsed.text.slice(at.start, at.end), fix.value), finding });
     } else if (fix.kind === 'replaceText') {
       const { start, end } = finding.range;
       const from = offsetOf(parsed.lineCounter.lineStarts, start.line, start.character);
@@ -82,7 +82,7 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): Fi
       const id = JSON.stringify(target);
       if (at.exact && !renamedTo.has(id) && !locatePath(parsed, target, 'key').exact) {
         renamedTo.add(id);
-        edits.push({ start: at.start, end: at.end, newText: renderScalar(fix.key), finding });
+        edits.push({ start: at.start, end: at.end, newText: quotedAs(parsed.text.slice(at.start, at.end), fix.key), finding });
       }
     }
   }
@@ -106,6 +106,17 @@ export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): Fi
     applied: kept.map((e) => e.finding),
     edits: kept.map((e) => ({ start: e.start + shift, end: e.end + shift, newText: e.newText })),
   };
+}
+
+/**
+ * The replacement for a scalar, quoted as the scalar it replaces was: a JSON plan's strings
+ * stay double-quoted (a plain `community-housing` would still be YAML, but no longer JSON),
+ * and a quoted YAML value keeps its quotes.
+ */
+function quotedAs(original: string, value: string): string {
+  if (original.startsWith('"')) return JSON.stringify(value);
+  if (original.startsWith("'")) return `'${value.replace(/'/g, "''")}'`;
+  return renderScalar(value);
 }
 
 /** The offset of a 0-based line and UTF-16 character, when the line exists. */

@@ -1,95 +1,138 @@
 /**
- * @laatuvahti/core: checks Finnish social-care plans (YAML) against a declarative rule pack and
- * returns diagnostics with exact ranges. Public API re-exports only.
+ * @laatuvahti/core: checks Finnish social-care plans (YAML or JSON text, or plain data) against
+ * a declarative rule pack and returns findings with exact ranges or data paths. The public API:
+ * every name exported here is a semver promise, so there are few, and their types (api-types.ts)
+ * name nothing from the libraries inside. The code is in `@laatuvahti/core/internal` (imported
+ * by package name, so that this entry and the Node entry share one copy of it).
  */
-import { checkWithPack, type CheckOptions, type CheckReport } from './check.js';
-import { getDefaultPack } from './default-pack.js';
-import { resolveSettings, type RuleSettings } from './settings.js';
-import type { CompiledPack } from './rules/compile-pack.js';
-import type { ConfigFile } from './rules/rule-schema.js';
-import type { FileDiagnostic } from './rules/read-definitions.js';
-import type { Diagnostic, Locale } from './types.js';
+import * as core from '@laatuvahti/core/internal';
+import type {
+  CheckOptions,
+  ComplianceReportOptions,
+  DataPath,
+  DataReport,
+  Diagnostic,
+  DocumentReport,
+  FixResult,
+  RuleCatalogOptions,
+  RuleInfo,
+} from './api-types.js';
+import type { ImportOptions, ImportResult, ImportSource } from './import/import-plan.js';
+import type { ImportErrorCode } from './import/import-error.js';
 
-/** Options of `check` and `checkDocument`. */
-export interface PublicCheckOptions {
-  /** The date date rules compare with (YYYY-MM-DD); defaults to the current date. */
-  today?: string;
-  /** Language of messages: 'fi', 'sv' or 'en' (default 'en'). */
-  locale?: Locale;
-  /** The document's URI (kept for the caller's bookkeeping). */
-  uri?: string;
-  /** Per-rule settings, as in the `rules:` section of laatuvahti.config.yaml. */
-  config?: { rules?: RuleSettings; locale?: Locale; extends?: ConfigFile['extends'] };
-  /** A compiled rule pack; defaults to the pack that ships inside this package. */
-  pack?: CompiledPack;
-  /** Cancels the check, which then rejects with the signal's reason (see `CheckOptions`). */
-  signal?: AbortSignal;
-  /** Awaited between list items every `sliceMs` (default 10) ms of work, to let other work in. */
-  yieldControl?: () => Promise<void>;
-  sliceMs?: number;
-  /** Stops evaluating rules after this many ms and reports `check-incomplete` (see `CheckOptions`). */
-  timeBudgetMs?: number;
+export type {
+  AppliedSuppression,
+  CheckOptions,
+  ComplianceReportOptions,
+  Config,
+  ConfigProblem,
+  DataFinding,
+  DataPath,
+  DataReport,
+  Diagnostic,
+  DiagnosticFix,
+  DocumentReport,
+  FixResult,
+  Locale,
+  PathSegment,
+  PlanKind,
+  Position,
+  Range,
+  RelatedData,
+  RelatedLocation,
+  ReportedPlan,
+  RuleCatalogOptions,
+  RuleInfo,
+  RuleOutcome,
+  RulePack,
+  RuleSetName,
+  RuleSetting,
+  RuleSeverity,
+  Severity,
+  SourceCitation,
+} from './api-types.js';
+
+// The public types and core's own describe the same values; only the rule pack is opaque here
+// (it is the pack `loadRulePack` compiled).
+const internal = (options: CheckOptions | undefined) => options as core.PublicCheckOptions | undefined;
+
+/**
+ * Checks one plan (YAML, or JSON text: ranges then point into the JSON). Resolves to the
+ * findings that stand, sorted by position; never rejects for any input text.
+ */
+export function check(text: string, options?: CheckOptions): Promise<Diagnostic[]> {
+  return core.check(text, internal(options));
 }
 
-/** A check report plus problems found in the given config. */
-export interface DocumentReport extends CheckReport {
-  /** Problems of `options.config` (unknown rules, invalid options), which were then ignored. */
-  configDiagnostics: FileDiagnostic[];
+/** Like `check`, with suppressed findings, config problems and every rule's outcome as well. */
+export function checkDocument(text: string, options?: CheckOptions): Promise<DocumentReport> {
+  return core.checkDocument(text, internal(options)) as Promise<DocumentReport>;
 }
 
 /**
- * Checks one plan. Returns the findings that stand (suppressed ones left out), sorted by
- * position. Never throws for any input text.
+ * Checks a plan held as data: a plain object as from `JSON.parse` or a database row mapper
+ * (`Date` values are taken as their calendar day). Resolves to the same findings as `check`
+ * of the same plan as YAML, each with its data path (`unit.premises.accessible`) instead of a
+ * range. Rejects with a `PlanDataError` for a value no plan file could hold.
  */
-export async function check(text: string, options: PublicCheckOptions = {}): Promise<Diagnostic[]> {
-  return (await checkDocument(text, options)).diagnostics;
+export function checkData(value: unknown, options?: CheckOptions): Promise<DataReport> {
+  return core.checkData(value, internal(options)) as Promise<DataReport>;
 }
 
-/** Like `check`, with suppressed findings and config problems as well. */
-export async function checkDocument(text: string, options: PublicCheckOptions = {}): Promise<DocumentReport> {
-  const pack = options.pack ?? getDefaultPack();
-  const { settings, diagnostics: configDiagnostics } = resolveSettings(pack, options.config?.rules ?? {}, undefined, options.locale ?? options.config?.locale ?? 'en', options.config?.extends);
-  const checkOptions: CheckOptions = {
-    locale: options.locale ?? options.config?.locale ?? 'en',
-    settings,
-    ...(options.today ? { today: options.today } : {}),
-    ...(options.uri ? { uri: options.uri } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.yieldControl ? { yieldControl: options.yieldControl } : {}),
-    ...(options.sliceMs !== undefined ? { sliceMs: options.sliceMs } : {}),
-    ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
-  };
-  const report = await checkWithPack(pack, text, checkOptions);
-  return { ...report, configDiagnostics };
+/** Why `checkData` rejected a value (a function, a Map, a cycle, NaN, an invalid Date). */
+export interface PlanDataError extends TypeError {
+  readonly name: 'PlanDataError';
+  /** Where in the value, as a data path ([] for the value itself). */
+  readonly path: DataPath;
+}
+export const PlanDataError: new (message: string, path: DataPath) => PlanDataError = core.PlanDataError as never;
+
+/**
+ * Applies the fixes that need no judgement (misspelt values, keys and rule ids; never an
+ * insertion) to the text the findings came from, as `laatuvahti check --fix` does.
+ */
+export function applyFixes(text: string, diagnostics: readonly Diagnostic[]): FixResult {
+  return core.applyFixes(text, diagnostics);
 }
 
-export { checkWithPack, currentDate, type CheckOptions, type CheckReport } from './check.js';
-export { getDefaultPack, bundledPackSource } from './default-pack.js';
-export { RunMemo } from './rules/run-pack.js';
-export { compilePack, RunQueue, DOCS_BASE_URL, type CompiledPack, type CompiledRule, type PackSource } from './rules/compile-pack.js';
-export { resolveSettings, effectiveSeverity, defaultSeverity, defaultRuleOptions, type ResolvedSettings, type RuleSettings } from './settings.js';
-export { readRuleFile, readReferenceFile, readConfigFile, readDefinition, ruleLoadDiagnostic, type FileDiagnostic, type ReadResult } from './rules/read-definitions.js';
-export { ruleFileSchema, configFileSchema, referenceFileSchema, KNOWN_FACTS, BASES, RULE_SETS, type Basis, type RuleSet, type RuleFile, type ConfigFile, type ReferenceFile, type RuleCheck } from './rules/rule-schema.js';
-export { KNOWN_OPERATORS, OPERATORS, isEmptyValue } from './rules/operators.js';
-export { isValidBusinessId, isValidPersonalId, maskIdentifier, redactPersonalIds, PERSONAL_ID_SCAN_RE } from './rules/checksums.js';
-export { applyFixes, AUTO_FIX_KINDS, type FixEdit, type FixResult } from './fixes.js';
-export { ruleOutcomes, type RuleOutcome, type RuleOutcomeKind, type OutcomeInput } from './outcomes.js';
-export { complianceReport, reportedRules, markdownText, SEVERITY_NAMES, type ComplianceReportInput, type ReportedPlan, type ReportedRule } from './report/compliance-report.js';
-export { parseInterval, addInterval, isLongerThan } from './rules/interval.js';
-export { parsePath, formatPath, getAt, expandPath, toDataPath } from './rules/data-path.js';
-export { parseText, positionAt, rangeOf, type ParsedText, type SyntaxProblem } from './parse/parse-text.js';
-export { locatePath, type Location } from './parse/locate.js';
-export { isPlanText } from './plan-detect.js';
-export { schemasByKind, selfMonitoringPlanSchema, serviceDescriptionSchema, API_VERSION, KINDS, KIND_NAMES, type PlanKind, type SelfMonitoringPlan, type ServiceDescription } from './schema/index.js';
-export { schemaAt, knownKeys, enumValues, validateShape } from './schema/validate-shape.js';
-export { descriptionsOf } from './schema/meta.js';
-export { keySkeleton, placeholderValue, renderScalar, schemaKind, unwrapSchema, type SchemaKind, type SkeletonOptions } from './schema/key-skeleton.js';
-export { createPlanSkeleton, type PlanSkeletonOptions } from './skeleton.js';
-export { BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, BUILTIN_MESSAGES, type BuiltinRuleId } from './messages/builtin-messages.js';
-export { builtinDocsUrl } from './messages/docs.js';
-export { BASIS_NAMES, OFF_BY_DEFAULT } from './messages/basis-names.js';
-export { formatMessage } from './messages/format-message.js';
-export { localizedRuleDocs, ruleSummary, README_HEADINGS, README_OPTIONAL_HEADINGS } from './messages/rule-docs.js';
-export { closest, editDistance } from './suggest.js';
-export { findSuppressions, type Suppression } from './suppressions.js';
-export * from './types.js';
+/** The rule catalogue: the pack's rules by id, then the engine's own checks. */
+export function listRules(options?: RuleCatalogOptions): RuleInfo[] {
+  return core.catalogRules(options as core.CatalogOptions | undefined);
+}
+
+/** A rule's documentation in Markdown, in `options.locale`; undefined for the engine's own checks. */
+export function ruleDocumentation(ruleId: string, options?: Omit<RuleCatalogOptions, 'config'>): string | undefined {
+  return core.ruleDocumentation(ruleId, options as core.CatalogOptions | undefined);
+}
+
+/**
+ * The compliance report in Markdown: per plan the outcome of every rule of its kind, with the
+ * legal source, and the findings (by line for text, by data path for data).
+ */
+export function complianceReport(options: ComplianceReportOptions): string {
+  return core.plansComplianceReport(options as Parameters<typeof core.plansComplianceReport>[0]);
+}
+
+// Relative, not through the internal entry: the declarations are then copied into this entry's
+// .d.ts (they name nothing but core's own types), which imports no other package.
+export type { ImportSource, ImportOptions, ImportResult, ImportedHeading, ImportStats } from './import/import-plan.js';
+export type { ImportErrorCode } from './import/import-error.js';
+
+/**
+ * Turns a plan written in Word (.docx bytes), Markdown or plain text into a YAML draft in the
+ * plan format: headings of Valvira's 2024 and 2014 structures and of the service description
+ * mapped to keys, labelled fields picked out, every guess marked with a comment, the rest kept
+ * under `importedText`, personal identity codes masked. Rejects with an `ImportError` only for
+ * a source it cannot read (not a .docx, an unknown format).
+ */
+export function importPlan(source: ImportSource, options?: ImportOptions): Promise<ImportResult> {
+  return core.importPlan(source, options);
+}
+
+/** Why `importPlan` rejected a source: `code` is `unsupported-format`, `not-docx` or `no-docx-reader`. */
+export interface ImportError extends Error {
+  readonly name: 'ImportError';
+  readonly code: ImportErrorCode;
+}
+export const ImportError: new (code: ImportErrorCode, message: string) => ImportError = core.ImportError as never;
+

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkWithPack, getDefaultPack, resolveSettings, ruleOutcomes, type RuleOutcome } from './index.js';
+import { checkWithPack, getDefaultPack, resolveSettings, ruleOutcomes, type RuleOutcome } from './internal.js';
 
 const pack = getDefaultPack();
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/${name}`, import.meta.url), 'utf8');

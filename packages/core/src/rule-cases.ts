@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkWithPack, resolveSettings, type CompiledPack, type Diagnostic } from '@laatuvahti/core';
+import { checkWithPack, resolveSettings, type CompiledPack, type Diagnostic } from '@laatuvahti/core/internal';
 import { fileErrorText } from './file-error.js';
 
 /** The date a case is checked against unless its first line pins another (`# today: …`). */

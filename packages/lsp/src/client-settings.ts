@@ -4,7 +4,7 @@
  * read defensively: a bad value is dropped with a warning, the rest still applies.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { LOCALES, type Locale, type RuleSettings } from '@laatuvahti/core';
+import { LOCALES, type Locale, type RuleSettings } from '@laatuvahti/core/internal';
 
 /** Settings the client may give. */
 export interface ClientSettings {

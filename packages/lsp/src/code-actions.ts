@@ -8,7 +8,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type
 import {
   applyFixes, AUTO_FIX_KINDS, KINDS, keySkeleton, knownKeys, locatePath, placeholderValue, positionAt, rangeOf, renderScalar, schemaAt, schemasByKind,
   type DataPath, type Diagnostic, type DiagnosticFix, type Locale, type ParsedText, type PlanKind, type Position, type Range, type SkeletonOptions,
-} from '@laatuvahti/core';
+} from '@laatuvahti/core/internal';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './to-lsp-diagnostic.js';
 import { lspText } from './lsp-messages.js';
 import { insideMultilineScalar, lineStart, mapAt, nextLineStart, pairEnd } from './yaml-nodes.js';
@@ -48,7 +48,8 @@ export function provideCodeActions(input: CodeActionInput): CodeAction[] {
     if (fix) {
       for (const a of fixActions(input, fix, d.range, skeletonOptions)) actions.push({ ...a, kind: CodeActionKind.QuickFix, diagnostics: [d] });
     }
-    if (!NOT_SUPPRESSIBLE.has(d.code)) {
+    // JSON has no comments: a JSON plan's findings cannot be silenced in the file.
+    if (!NOT_SUPPRESSIBLE.has(d.code) && !isJsonText(input.parsed.text)) {
       const edit = suppressionEdit(input.parsed, d.range.start.line, d.code, lspText('reasonPlaceholder', input.locale));
       if (edit) actions.push({ title: lspText('suppress', input.locale, { rule: d.code }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit: { changes: { [input.uri]: [edit] } } });
     }
@@ -117,7 +118,19 @@ function fixActions(input: CodeActionInput, fix: DiagnosticFix, range: Range, op
 function replaceEdit(parsed: ParsedText, path: DataPath, anchor: 'key' | 'value', text: string): TextEdit | undefined {
   const loc = locatePath(parsed, path, anchor);
   if (!loc.exact) return undefined;
-  return { range: rangeOf(parsed.lineCounter, loc.start, loc.end), newText: renderScalar(text) };
+  return { range: rangeOf(parsed.lineCounter, loc.start, loc.end), newText: quotedAs(parsed.text.slice(loc.start, loc.end), text) };
+}
+
+/** A JSON plan file (a flow mapping from the first character): edits must keep it JSON. */
+function isJsonText(text: string): boolean {
+  return /^\uFEFF?\s*\{/.test(text);
+}
+
+/** `value` quoted as the scalar it replaces: a JSON string stays a JSON string. */
+function quotedAs(original: string, value: string): string {
+  if (original.startsWith('"')) return JSON.stringify(value);
+  if (original.startsWith("'")) return `'${value.replace(/'/g, "''")}'`;
+  return renderScalar(value);
 }
 
 /**
@@ -145,8 +158,10 @@ export function insertKeyEdit(parsed: ParsedText, kind: PlanKind, parentPath: Da
     while (end > range[0] && /\s/.test(text[end - 1]!)) end--;
     const value = placeholderValue(schema, options);
     // JSON is valid flow YAML; scalars are written as YAML so plain words stay plain.
-    const rendered = value !== null && typeof value === 'object' ? JSON.stringify(value) : renderScalar(value);
-    const pair = `${renderScalar(key)}: ${rendered}`;
+    // In a JSON plan every key and string is double-quoted, as JSON needs.
+    const json = isJsonText(text);
+    const rendered = json || (value !== null && typeof value === 'object') ? JSON.stringify(value) : renderScalar(value);
+    const pair = `${json ? JSON.stringify(key) : renderScalar(key)}: ${rendered}`;
     return at(end, map.items.length ? `, ${pair}` : pair);
   }
 

@@ -3,7 +3,7 @@
  * field being typed (enums, booleans), each with its description in the user's language.
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
-import { API_VERSION, KINDS, enumValues, knownKeys, schemaKind, type DataPath, type Locale, type PlanKind } from '@laatuvahti/core';
+import { API_VERSION, KINDS, enumValues, knownKeys, schemaKind, type DataPath, type Locale, type PlanKind } from '@laatuvahti/core/internal';
 import type { z } from 'zod';
 import { cursorContext, keysAt } from './cursor-context.js';
 import { fieldDescription, fieldSchema } from './field-info.js';

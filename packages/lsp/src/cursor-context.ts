@@ -3,7 +3,7 @@
  * read from indentation. Text being typed is often not valid YAML yet, so this scans lines
  * rather than trusting the parse tree.
  */
-import type { PathSegment } from '@laatuvahti/core';
+import type { PathSegment } from '@laatuvahti/core/internal';
 
 /** What the cursor is about to complete. */
 export type CursorContext =

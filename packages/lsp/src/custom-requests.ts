@@ -3,7 +3,7 @@
  * LSP. Types only, so a client can share them; the handlers live in start-server.ts.
  */
 import { RequestType, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Locale, PlanKind } from '@laatuvahti/core';
+import type { Locale, PlanKind } from '@laatuvahti/core/internal';
 
 /** `laatuvahti/checkFiles` parameters: files to check from disk (open ones use the editor text). */
 export interface CheckFilesParams {
@@ -56,6 +56,32 @@ export interface SkeletonParams {
 
 /** A new plan of a kind, as YAML text. */
 export const SkeletonRequest = new RequestType<SkeletonParams, { text: string }, void>('laatuvahti/skeleton');
+
+/** `laatuvahti/importPlan` parameters: a plan as .docx, .md or .txt on disk, by file URI. */
+export interface ImportPlanParams {
+  uri: string;
+  /** By default the document tells them (see core's `importPlan`). */
+  kind?: PlanKind;
+  language?: Locale;
+}
+
+/** What `laatuvahti/importPlan` made: the YAML draft and how much of the source it mapped. */
+export interface ImportPlanResult {
+  text: string;
+  kind: PlanKind;
+  language: Locale;
+  headings: { found: number; recognised: number };
+  paragraphs: { mapped: number; kept: number };
+  words: { mapped: number; kept: number };
+  guesses: number;
+  personalIdsMasked: number;
+}
+
+/**
+ * A draft of the plan in the file (what `laatuvahti import` writes); the client saves it where
+ * it likes. A file that cannot be read or imported is an InvalidParams error saying why.
+ */
+export const ImportPlanRequest = new RequestType<ImportPlanParams, ImportPlanResult, void>('laatuvahti/importPlan');
 
 /**
  * `laatuvahti/complianceReport` parameters: one document (`uri`) or several (`uris`), each open

@@ -6,8 +6,8 @@
  */
 import type { Diagnostic as LspDiagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkWithPack, currentDate, isPlanText, ruleOutcomes, RunMemo, type Diagnostic, type Locale, type PlanKind, type RuleOutcome } from '@laatuvahti/core';
-import type { FileSettings } from '@laatuvahti/core/node';
+import { checkWithPack, currentDate, isPlanText, ruleOutcomes, RunMemo, type Diagnostic, type Locale, type PlanKind, type RuleOutcome } from '@laatuvahti/core/internal';
+import type { FileSettings } from '@laatuvahti/core/internal/node';
 import { toLspDiagnostic } from './to-lsp-diagnostic.js';
 import { lspText } from './lsp-messages.js';
 
@@ -93,7 +93,8 @@ export class DocumentChecker {
       const today = currentDate();
       const report = await checkWithPack(settings.pack, text, {
         today,
-        locale,
+        // Unless the editor setting or the config chose one, the plan's own `language` decides.
+        ...(settings.chosenLocale ? { locale: settings.chosenLocale } : {}),
         settings: settings.settings,
         // Every check here takes turns with other requests (a workspace check too, which must
         // still be complete); an open document's check can also be cancelled and is bounded.
@@ -105,7 +106,7 @@ export class DocumentChecker {
         version,
         isPlan: true,
         ...(report.kind ? { kind: report.kind } : {}),
-        locale,
+        locale: report.locale,
         diagnostics: report.diagnostics,
         lsp: report.diagnostics.map((d) => toLspDiagnostic(d, uri)),
         ...(report.kind ? { outcomes: ruleOutcomes(settings.pack, report, { today, settings: settings.settings }) } : {}),

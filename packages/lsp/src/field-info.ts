@@ -3,7 +3,7 @@
  * description in the user's language (shared by hover, completion and document symbols).
  */
 import { isMap, isScalar } from 'yaml';
-import { descriptionsOf, KINDS, LOCALES, schemaAt, schemasByKind, unwrapSchema, type DataPath, type Locale, type ParsedText, type PlanKind } from '@laatuvahti/core';
+import { descriptionsOf, KINDS, LOCALES, schemaAt, schemasByKind, unwrapSchema, type DataPath, type Locale, type ParsedText, type PlanKind } from '@laatuvahti/core/internal';
 import type { z } from 'zod';
 
 /** The plan kind named at the top of a parsed document, if it is a known kind. */

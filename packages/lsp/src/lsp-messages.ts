@@ -2,7 +2,7 @@
  * The language server's own words (code action titles, hover labels, the "could not be
  * checked" finding) in fi / sv / en. Findings' messages come from core and the rule files.
  */
-import { formatMessage, type Locale } from '@laatuvahti/core';
+import { formatMessage, type Locale } from '@laatuvahti/core/internal';
 
 const TEXTS = {
   checkFailed: {

@@ -5,8 +5,8 @@
  * `--format markdown` reports the same files.
  */
 import { createHash } from 'node:crypto';
-import { checkWithPack, complianceReport, currentDate, reportedRules, ruleOutcomes, type Locale, type ReportedPlan, type ReportedRule } from '@laatuvahti/core';
-import { displayPath, type FileSettings } from '@laatuvahti/core/node';
+import { checkWithPack, complianceReport, currentDate, reportedRules, ruleOutcomes, type Locale, type ReportedPlan, type ReportedRule } from '@laatuvahti/core/internal';
+import { displayPath, type FileSettings } from '@laatuvahti/core/internal/node';
 
 /** One plan to report on. */
 export interface ReportSubject {

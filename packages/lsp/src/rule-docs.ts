@@ -3,7 +3,7 @@
  * `laatuvahti/ruleDocumentation` request, and the rule list. Everything comes from the pack
  * (title, source citation, README); the server adds no rule knowledge of its own.
  */
-import { BASIS_NAMES, BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, builtinDocsUrl, defaultSeverity, effectiveSeverity, localizedRuleDocs, ruleSummary, type CompiledPack, type Locale, type ResolvedSettings } from '@laatuvahti/core';
+import { BASIS_NAMES, BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES, builtinDocsUrl, defaultSeverity, effectiveSeverity, localizedRuleDocs, ruleSummary, type CompiledPack, type Locale, type ResolvedSettings } from '@laatuvahti/core/internal';
 import type { RuleSummary } from './custom-requests.js';
 import { lspText } from './lsp-messages.js';
 

@@ -4,7 +4,7 @@
  * previous one, so a fixed problem disappears on the next check.
  */
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { FileDiagnostic } from '@laatuvahti/core';
+import type { FileDiagnostic } from '@laatuvahti/core/internal';
 import { toLspDiagnostic } from './to-lsp-diagnostic.js';
 
 /** Collects and publishes settings problems. */

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SettingsResolver, type FileSettings } from '@laatuvahti/core/node';
+import { SettingsResolver, type FileSettings } from '@laatuvahti/core/internal/node';
 import { defaultClientSettings, type ClientSettings } from './client-settings.js';
 
 /** The client's settings and the resolver built from them. */

@@ -4,7 +4,7 @@
  * Offsets stay the `yaml` package's character offsets until the caller converts them.
  */
 import { isMap, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { DataPath, ParsedText, PathSegment } from '@laatuvahti/core';
+import type { DataPath, ParsedText, PathSegment } from '@laatuvahti/core/internal';
 
 /** The node under an offset. */
 export interface NodeAtOffset {

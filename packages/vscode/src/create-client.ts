@@ -35,9 +35,13 @@ export function createClient(context: vscode.ExtensionContext, hooks: ClientHook
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
+    // JSON plan files are plans too (the server checks only files whose top level has
+    // `apiVersion: laatuvahti/...`, whatever their language).
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'file', language: 'json' },
+      { scheme: 'untitled', language: 'json' },
     ],
     outputChannelName: 'Laatuvahti',
     middleware: {

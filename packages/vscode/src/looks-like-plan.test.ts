@@ -8,6 +8,12 @@ describe('looksLikePlan', () => {
     expect(looksLikePlan("\uFEFFapiVersion: 'laatuvahti/v2'\n")).toBe(true);
   });
 
+  it('recognises a JSON plan\'s header', () => {
+    expect(looksLikePlan('{\n  "apiVersion": "laatuvahti/v1",\n  "kind": "ServiceDescription"\n}\n')).toBe(true);
+    expect(looksLikePlan('{"apiVersion":"laatuvahti/v1"}')).toBe(true);
+    expect(looksLikePlan('{\n  "name": "laatuvahti/v1"\n}\n')).toBe(false);
+  });
+
   it('rejects other YAML, nested keys and other api versions', () => {
     expect(looksLikePlan('apiVersion: apps/v1\nkind: Deployment\n')).toBe(false);
     expect(looksLikePlan('meta:\n  apiVersion: laatuvahti/v1\n')).toBe(false);

@@ -6,7 +6,8 @@
 
 // Block style at the start of a line, as every skeleton and example writes it. A flow-style plan
 // is still checked by the server; the item then appears once the server reports a finding.
-const PLAN_HEADER_RE = /^\uFEFF?apiVersion[ \t]*:[ \t]*["']?laatuvahti\//m;
+// A JSON plan's header is a quoted key, usually indented (`  "apiVersion": "laatuvahti/v1"`).
+const PLAN_HEADER_RE = /^\uFEFF?(?:apiVersion|[ \t{]*"apiVersion")[ \t]*:[ \t]*["']?laatuvahti\//m;
 
 /** True when the text starts a Laatuvahti plan. */
 export function looksLikePlan(text: string): boolean {

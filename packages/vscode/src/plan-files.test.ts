@@ -3,7 +3,7 @@ import { inBatches, planFileExclude, PLAN_FILE_INCLUDE, summariseCheck } from '.
 
 describe('plan file globs', () => {
   it('looks at every YAML file', () => {
-    expect(PLAN_FILE_INCLUDE).toBe('**/*.{yaml,yml}');
+    expect(PLAN_FILE_INCLUDE).toBe('**/*.{yaml,yml,json}');
   });
 
   it('always excludes tool folders and adds the enabled files.exclude patterns', () => {

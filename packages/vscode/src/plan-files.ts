@@ -6,8 +6,8 @@ import { countFindings } from './compute-status.js';
 import type { CheckFileResult } from './protocol.js';
 import type { Counts } from './ui-messages.js';
 
-/** Every YAML file is a candidate; plan files are recognised by content, never by name. */
-export const PLAN_FILE_INCLUDE = '**/*.{yaml,yml}';
+/** Every YAML and JSON file is a candidate; plan files are recognised by content, never by name. */
+export const PLAN_FILE_INCLUDE = '**/*.{yaml,yml,json}';
 
 // Folders that hold tools' copies of files, never a quality officer's plans.
 const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**', '**/.vscode-test/**'];

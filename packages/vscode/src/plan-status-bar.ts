@@ -58,7 +58,7 @@ export class PlanStatusBar implements vscode.Disposable {
     const findings = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
     const view = computeStatus(
       {
-        isYaml: doc.languageId === 'yaml',
+        isYaml: doc.languageId === 'yaml' || doc.languageId === 'json',
         isPlan: findings.length > 0 || looksLikePlan(doc.getText()),
         checked: this.checked.has(doc.uri.toString()),
         counts: countFindings(findings, 'vscode'),

@@ -2,7 +2,7 @@
  * CLI, the `explain` command: one rule's title, severity, kinds and source in the chosen
  * locale, then its README (markdown). An unknown id gets a "did you mean" and exit 2.
  */
-import { BASIS_NAMES, OFF_BY_DEFAULT, closest, localizedRuleDocs, type Locale } from '@laatuvahti/core';
+import { BASIS_NAMES, OFF_BY_DEFAULT, closest, localizedRuleDocs, type Locale } from '@laatuvahti/core/internal';
 import { listRules } from '../rule-catalog.js';
 import { EXIT_OK, EXIT_TOOL_ERROR } from '../run-result.js';
 import { settingsForCwd } from './rule-settings.js';

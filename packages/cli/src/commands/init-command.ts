@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createPlanSkeleton, type Locale, type PlanKind } from '@laatuvahti/core';
-import { fileErrorText } from '@laatuvahti/core/node';
+import { createPlanSkeleton, type Locale, type PlanKind } from '@laatuvahti/core/internal';
+import { fileErrorText } from '@laatuvahti/core/internal/node';
 import { EXIT_OK, EXIT_TOOL_ERROR } from '../run-result.js';
 import type { CliIo } from '../cli-io.js';
 import type { CliOptions } from '../parse-args.js';

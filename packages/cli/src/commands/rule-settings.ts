@@ -4,7 +4,7 @@
  * and the config's locale count here exactly as they do for `check`.
  */
 import { resolve } from 'node:path';
-import type { FileSettings } from '@laatuvahti/core/node';
+import type { FileSettings } from '@laatuvahti/core/internal/node';
 import { createResolver } from '../check-file.js';
 import { formatFileDiagnostic } from './check-command.js';
 import type { CliIo } from '../cli-io.js';

@@ -2,7 +2,7 @@
  * CLI, the `rules` command: a table of every rule (the pack, local rule folders, the built-in
  * ones) with its default severity, the kinds it applies to and its source.
  */
-import { BASIS_NAMES, defaultSeverity, effectiveSeverity, type Locale } from '@laatuvahti/core';
+import { BASIS_NAMES, defaultSeverity, effectiveSeverity, type Locale } from '@laatuvahti/core/internal';
 import { listRules } from '../rule-catalog.js';
 import { EXIT_OK, EXIT_TOOL_ERROR } from '../run-result.js';
 import { settingsForCwd } from './rule-settings.js';

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileErrorText, loadPackForRuleTests, runRuleCases, snapshotText, type RuleCaseResult } from '@laatuvahti/core/node';
+import { fileErrorText, loadPackForRuleTests, runRuleCases, snapshotText, type RuleCaseResult } from '@laatuvahti/core/internal/node';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_TOOL_ERROR } from '../run-result.js';
 import { displayPath } from '../display-path.js';
 import { formatFileDiagnostic } from './check-command.js';

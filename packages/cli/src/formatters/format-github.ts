@@ -3,7 +3,7 @@
  * (`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`) that GitHub shows on
  * the pull request; suppressions used and the summary are plain log lines.
  */
-import type { Severity } from '@laatuvahti/core';
+import type { Severity } from '@laatuvahti/core/internal';
 import { countOf } from '../run-result.js';
 import { checkedFiles, toRegion, untilText, type Formatter } from './report-input.js';
 

@@ -4,7 +4,7 @@
  * reason; a plan without findings gets one passing case. Text and attributes are escaped and
  * characters XML 1.0 cannot carry are dropped, so the document is always well-formed.
  */
-import type { Diagnostic } from '@laatuvahti/core';
+import type { Diagnostic } from '@laatuvahti/core/internal';
 import { checkedFiles, untilText, type Formatter } from './report-input.js';
 
 // Characters XML 1.0 forbids: C0 controls other than tab/newline/return, lone surrogates, U+FFFE/U+FFFF.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleOutcome } from '@laatuvahti/core';
+import type { RuleOutcome } from '@laatuvahti/core/internal';
 import { formatMarkdown } from './format-markdown.js';
 import { makeInput, results } from '../testing/report-fixture.js';
 import { summarize, type FileResult } from '../run-result.js';

@@ -3,7 +3,7 @@
  * aligned columns (line:col, severity; then message and rule id), suppressions used listed with their
  * reasons, and one summary line. Words are in the run's locale; colours only when asked.
  */
-import type { Diagnostic, Locale, Severity } from '@laatuvahti/core';
+import type { Diagnostic, Locale, Severity } from '@laatuvahti/core/internal';
 import { countOf as n, type RunSummary } from '../run-result.js';
 import { checkedFiles, oneLine, untilText, type Formatter } from './report-input.js';
 import { SEVERITY_WORDS, SKIPPED_WORDS } from './words.js';

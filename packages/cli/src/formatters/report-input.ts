@@ -2,7 +2,7 @@
  * CLI, formatting step: what every formatter receives, and the small conversions they share
  * (LSP's 0-based ranges -> the 1-based lines and columns people and CI tools use).
  */
-import type { Diagnostic, Locale, Range } from '@laatuvahti/core';
+import type { Diagnostic, Locale, Range } from '@laatuvahti/core/internal';
 import type { FileResult, RunSummary } from '../run-result.js';
 import type { RuleInfo } from '../rule-catalog.js';
 

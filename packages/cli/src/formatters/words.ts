@@ -2,7 +2,7 @@
  * CLI, formatting step: words more than one human-readable report uses (stylish, markdown), in
  * the run's locale.
  */
-import { SEVERITY_NAMES, type Locale, type Severity } from '@laatuvahti/core';
+import { SEVERITY_NAMES, type Locale, type Severity } from '@laatuvahti/core/internal';
 import { countOf as n } from '../run-result.js';
 
 /** A finding's severity (as core's reports name it); `suppressed` for one silenced by a suppression comment. */

@@ -2,7 +2,7 @@
  * Test support for the formatter unit tests: a small hand-made report (two plans, a skipped
  * file, findings of each severity, a suppression, a personal identity code in a reason).
  */
-import type { Diagnostic } from '@laatuvahti/core';
+import type { Diagnostic } from '@laatuvahti/core/internal';
 import { summarize, type FileResult } from '../run-result.js';
 import type { RuleInfo } from '../rule-catalog.js';
 import type { ReportInput } from '../formatters/report-input.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWithPack, ruleOutcomes } from '../index.js';
+import { checkWithPack, ruleOutcomes } from '../internal.js';
 import { v1ActivityPack } from '../testing/v1-pack.js';
 import { complianceReport, markdownText, reportedRules } from './compliance-report.js';
 
