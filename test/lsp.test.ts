@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { LspClient, SERVER, applyEdits, type Publish, type WireDiagnostic, type WireEdit } from './lsp-client';
-import { checkWithPack, currentDate, getDefaultPack, resolveSettings, ruleOutcomes } from '@laatuvahti/core';
+import { checkWithPack, currentDate, getDefaultPack, resolveSettings, ruleOutcomes } from '@laatuvahti/core/internal';
 
 const ROOT = join(__dirname, '..');
 const OURS = new Set(['yaml-syntax', 'schema-type', 'schema-unknown-key', 'suppression-invalid', 'social-activity-regular', 'social-activity-goal-oriented', 'check-failed']);
@@ -28,7 +28,7 @@ const OURS = new Set(['yaml-syntax', 'schema-type', 'schema-unknown-key', 'suppr
 const PLAN = [
   'apiVersion: laatuvahti/v1', //       0
   'kind: SelfMonitoringPlan', //        1
-  'language: fi', //                    2
+  'language: en', //                    2  findings in English unless a test sets a locale
   'unit:', //                           3
   '  name: Koti', //                    4
   '  adress: Tie 1', //                 5  unknown key, did you mean address
@@ -319,10 +319,11 @@ describe('editor features', () => {
   });
 
   it('code actions insert, replace, rename and suppress with exact edits', async () => {
-    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
+    // Titles in the user's language (en), placeholders in the plan's (fi).
+    const c = client({ initializationOptions: { debounceMs: 0, locale: 'en', rules: MONTHLY } });
     await c.start();
     const uri = uriOf('actions.yaml');
-    const p = await c.open(uri, PLAN);
+    const p = await c.open(uri, PLAN.replace('language: en\n', 'language: fi\n'));
     const actionsFor = (d: WireDiagnostic) =>
       c.request<{ title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, WireEdit[]> } }[]>('textDocument/codeAction', {
         textDocument: { uri },
@@ -451,7 +452,7 @@ describe('editor features', () => {
     const keys = await at(5, 2);
     const labels = keys.map((i) => i.label);
     // name and housingType are present (adress is not address).
-    expect(labels).toEqual(['address', 'serviceTypes', 'registration', 'staffOnSite24h', 'tenure', 'premises']);
+    expect(labels).toEqual(['address', 'serviceTypes', 'registration', 'staffOnSite24h', 'operatingSince', 'tenure', 'premises']);
     expect(keys.find((i) => i.label === 'tenure')).toMatchObject({ documentation: { value: 'How residents hold their flat: lease | other.' }, textEdit: { newText: 'tenure: ', range: range(5, 2, 5, 2) } });
     expect(keys.find((i) => i.label === 'premises')!.textEdit.newText).toBe('premises:');
 
@@ -682,4 +683,99 @@ describe('robustness and pull diagnostics', () => {
     expect(c.publishes.filter((p: Publish) => p.uri === uri)).toEqual([]);
     expect(await c.stop()).toBe(0);
   });
+});
+
+describe('hardening: privacy, odd edits, large plans', () => {
+  type Sym = { name: string; children?: Sym[] };
+  const names = (symbols: Sym[]): string[] => symbols.flatMap((s) => [s.name, ...names(s.children ?? [])]);
+
+  it('masks identity codes in diagnostics, hovers and document symbols, keys included', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
+    await c.start();
+    const uri = uriOf('codes.yaml');
+    // A key that is a code, a key and a name with a code glued to letters.
+    const text = PLAN.replace('  name: Koti\n', '  name: Koti\n  131052-308T: asukas\n  Hetu120468-937R: asukas\n').replace('Retket', 'Retket hetu120468-937R');
+    const published = await c.open(uri, text);
+    const symbols = await c.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const unit = symbols.find((s) => s.name === 'unit')!;
+    expect(unit.children!.map((s) => s.name)).toEqual(['name', '131052-****', 'Hetu120468-****', 'adress', 'housingType']);
+    expect(names(symbols)).toContain('Retket hetu120468-****');
+    const hovers = await Promise.all([5, 6, 11].map((line) => c.request<unknown>('textDocument/hover', { textDocument: { uri }, position: { line, character: 4 } })));
+    const everything = JSON.stringify([published, symbols, hovers]);
+    expect(everything).not.toContain('131052-308T');
+    expect(everything).not.toContain('120468-937R');
+    expect(ours(published.diagnostics).filter((d) => d.code === 'schema-unknown-key').map((d) => d.range.start.line)).toEqual([5, 6, 7]);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('takes an edit whose range lies past the end as an edit at the end, and publishes every version after it', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
+    await c.start();
+    const uri = uriOf('past-the-end.yaml');
+    await c.open(uri, PLAN);
+    // PLAN has 14 lines and an empty 15th: line 40 lies past its end.
+    let version = 2;
+    let published = c.nextPublish((p) => p.uri === uri && p.version === version);
+    await c.edit(uri, [{ range: range(40, 0, 41, 0), newText: 'notes: a\n' }]);
+    const atEnd = await published;
+    expect(ours(atEnd.diagnostics).filter((d) => d.code === 'schema-unknown-key').map((d) => d.range)).toEqual([range(5, 2, 5, 8), range(14, 0, 14, 5)]);
+    // The next edit inside the text lands where the editor has it (the text is not doubled).
+    version++;
+    published = c.nextPublish((p) => p.uri === uri && p.version === version);
+    await c.edit(uri, [{ range: range(3, 0, 3, 0), newText: '# yksikkö\n' }]);
+    const inside = await published;
+    expect(ours(inside.diagnostics).filter((d) => d.code === 'schema-unknown-key').map((d) => d.range)).toEqual([range(6, 2, 6, 8), range(15, 0, 15, 5)]);
+    const symbols = await c.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols.map((s) => s.name)).toEqual(['apiVersion', 'kind', 'language', 'unit', 'socialActivity', 'notes']);
+    // A character past a line's end is that line's end.
+    version++;
+    published = c.nextPublish((p) => p.uri === uri && p.version === version);
+    await c.edit(uri, [{ range: range(15, 50, 15, 60), newText: 'b' }]);
+    expect(ours((await published).diagnostics).filter((d) => d.code === 'schema-unknown-key').map((d) => d.range)).toEqual([range(6, 2, 6, 8), range(15, 0, 15, 5)]);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('checkFiles passes over a FIFO on disk at once (opening it for reading would wait forever) and checks the plans, UTF-16 too', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0, rules: MONTHLY } });
+    await c.start();
+    const fifo = join(dir, 'pipe.yaml');
+    execSync(`mkfifo '${fifo}'`);
+    writeFileSync(join(dir, 'beside-pipe.yaml'), PLAN);
+    // A plan saved as UTF-16 (BE, with its byte order mark) is read as the CLI reads it.
+    writeFileSync(join(dir, 'utf16.yaml'), Buffer.from(`\uFEFF${PLAN}`, 'utf16le').swap16());
+    const logged = c.nextLog((m) => m.message.includes('pipe.yaml') && m.message.includes('not a regular file'));
+    const { results } = await c.request<{ results: { uri: string; isPlan: boolean; diagnostics: WireDiagnostic[] }[] }>('laatuvahti/checkFiles', {
+      uris: [pathToFileURL(fifo).href, uriOf('beside-pipe.yaml'), uriOf('utf16.yaml')],
+    });
+    await logged;
+    expect(results.map((r) => [r.uri, r.isPlan])).toEqual([
+      [pathToFileURL(fifo).href, false],
+      [uriOf('beside-pipe.yaml'), true],
+      [uriOf('utf16.yaml'), true],
+    ]);
+    expect(ours(results[1]!.diagnostics).map((d) => d.code)).toContain('social-activity-regular');
+    expect(results[2]!.diagnostics).toEqual(results[1]!.diagnostics);
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('answers the outline of a 2.6 MB plan within an 88 MB heap (with yaml\'s own parse tree of it, 112 MB were needed)', async () => {
+    // Measured on this plan: the server now answers with 64 MB of old space; with the features
+    // parsing through yaml's parseDocument and an outline of every list item it ran out of
+    // memory at 96 MB. The margin on each side keeps GC timing from deciding the outcome.
+    const { generatePlan } = await import('../bench/generate-plan.mjs');
+    const text = generatePlan(64_000);
+    const c = client({ initializationOptions: { debounceMs: 0 }, env: { NODE_OPTIONS: '--max-old-space-size=88' } });
+    await c.start();
+    const uri = uriOf('large.yaml');
+    await c.open(uri, text);
+    const stopped = c.exited.then((code) => {
+      throw new Error(`the server stopped (exit ${code}): ${c.serverStderr.slice(0, 300)}`);
+    });
+    const symbols = await Promise.race([c.request<Sym[]>('textDocument/documentSymbol', { textDocument: { uri } }), stopped]);
+    expect(symbols.map((s) => s.name).slice(0, 3)).toEqual(['apiVersion', 'kind', 'language']);
+    // Long lists are cut in the outline: it is for finding a place, not a copy of the plan.
+    const longest = Math.max(...symbols.flatMap((s) => [s, ...(s.children ?? [])]).map((s) => s.children?.length ?? 0));
+    expect(longest).toBe(1000);
+    expect(await c.stop()).toBe(0);
+  }, 60_000);
 });

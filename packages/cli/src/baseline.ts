@@ -5,13 +5,16 @@
  *
  * A finding is recorded by plan file (relative to the baseline file's folder), rule id and data
  * path, with a count: edits that move lines keep it matched, and N recorded findings let at most
- * N such findings pass. The file holds rule ids, keys and list positions, never values; keys
- * pass through the identity-code redactor, as everything the command writes does.
+ * N such findings pass. The file holds rule ids, keys and list positions, never values; plan
+ * paths and keys pass through the identity-code redactor, as everything the command writes
+ * does, and are matched in that masked form, so a plan whose name holds a code
+ * (`asiakas120468-937R.yaml`, recorded as `asiakas120468-****.yaml`) is still matched. Plans
+ * whose paths differ only inside a code share one entry and its counts.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
-import { formatPath, redactPersonalIds, type Diagnostic } from '@laatuvahti/core';
-import { fileErrorText } from '@laatuvahti/core/node';
+import { formatPath, redactPersonalIds, type Diagnostic } from '@laatuvahti/core/internal';
+import { fileErrorText } from '@laatuvahti/core/internal/node';
 import type { CheckedFile } from './check-file.js';
 
 /** file -> rule id -> data path -> how many findings of that kind may pass. */
@@ -53,19 +56,23 @@ export function readBaseline(file: string): { baseline: Baseline } | { error: st
   const entries: BaselineEntries = new Map();
   for (const [plan, rules] of Object.entries(findings)) {
     if (!isObject(rules)) return { error: `findings["${plan}"] must be an object of rule ids` };
-    const byRule = new Map<string, Map<string, number>>();
+    // Masked as this run records them: a file written before a code was recognised (or by hand)
+    // still matches, and entries that meet under one masked key add up.
+    const planKeyMasked = redactPersonalIds(plan);
+    let byRule = entries.get(planKeyMasked);
+    if (!byRule) entries.set(planKeyMasked, (byRule = new Map()));
     for (const [ruleId, paths] of Object.entries(rules)) {
       if (!isObject(paths)) return { error: `findings["${plan}"]["${ruleId}"] must be an object of data paths` };
-      const byPath = new Map<string, number>();
+      let byPath = byRule.get(ruleId);
+      if (!byPath) byRule.set(ruleId, (byPath = new Map()));
       for (const [path, count] of Object.entries(paths)) {
         if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) {
           return { error: `findings["${plan}"]["${ruleId}"]["${path}"] must be a whole number of findings, 1 or more` };
         }
-        byPath.set(path, count);
+        const pathMasked = redactPersonalIds(path);
+        byPath.set(pathMasked, (byPath.get(pathMasked) ?? 0) + count);
       }
-      byRule.set(ruleId, byPath);
     }
-    entries.set(plan, byRule);
   }
   return { baseline: { file, entries } };
 }
@@ -79,12 +86,16 @@ export function readBaseline(file: string): { baseline: Baseline } | { error: st
  */
 export function applyBaseline(results: readonly CheckedFile[], baseline: Baseline): { results: CheckedFile[]; absent: number } {
   const folder = dirname(baseline.file);
-  let absent = 0;
+  // What each recorded plan still lets pass; plans sharing a masked path draw on the same counts.
+  const allowances = new Map<string, Map<string, number>>();
   const out = results.map((r) => {
     if (r.status !== 'checked' || !r.kind) return r;
-    const recorded = baseline.entries.get(planKey(folder, r.file));
-    const left = new Map<string, number>();
-    for (const [ruleId, paths] of recorded ?? []) for (const [path, count] of paths) left.set(`${ruleId}\u0000${path}`, count);
+    const plan = planKey(folder, r.file);
+    let left = allowances.get(plan);
+    if (!left) {
+      allowances.set(plan, (left = new Map()));
+      for (const [ruleId, paths] of baseline.entries.get(plan) ?? []) for (const [path, count] of paths) left.set(`${ruleId}\u0000${path}`, count);
+    }
     const diagnostics: Diagnostic[] = [];
     const baselined: Diagnostic[] = [];
     for (const d of r.diagnostics) {
@@ -97,9 +108,10 @@ export function applyBaseline(results: readonly CheckedFile[], baseline: Baselin
         diagnostics.push(d);
       }
     }
-    for (const n of left.values()) absent += n;
     return { ...r, diagnostics, baselined };
   });
+  let absent = 0;
+  for (const left of allowances.values()) for (const n of left.values()) absent += n;
   return { results: out, absent };
 }
 
@@ -144,9 +156,12 @@ export function baselineSize(baseline: Baseline): { findings: number; plans: num
   return { findings, plans: baseline.entries.size };
 }
 
-/** A plan's path relative to the baseline's folder, with forward slashes on every system. */
+/**
+ * A plan's path relative to the baseline's folder, with forward slashes on every system, and
+ * masked as the written file has it (the baseline is written through the redactor).
+ */
 function planKey(folder: string, file: string): string {
-  return relative(folder, file).split(sep).join('/');
+  return redactPersonalIds(relative(folder, file).split(sep).join('/'));
 }
 
 /** A finding's data path as recorded; an identity code used as a key is masked like in any output. */

@@ -3,13 +3,14 @@
  * (the same resolver the language server uses) -> core's `checkWithPack`. Runs in the main
  * thread for a few files and in each worker thread for many.
  */
-import { chmodSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyFixes, checkWithPack, isPlanText, parseText, type FileDiagnostic, type Locale } from '@laatuvahti/core';
-import { fileErrorText, SettingsResolver } from '@laatuvahti/core/node';
+import { applyFixes, checkWithPack, isPlanText, parseText, type FileDiagnostic, type Locale } from '@laatuvahti/core/internal';
+import { fileErrorText, SettingsResolver } from '@laatuvahti/core/internal/node';
 import type { FileResult } from './run-result.js';
 import { displayPath } from './display-path.js';
+import { encodeText, readPlanFile, type TextEncoding } from './read-plan-file.js';
 
 /** What every file's check needs to know; plain data so it can be sent to a worker. */
 export interface CheckJob {
@@ -25,6 +26,8 @@ export interface CheckJob {
   digest?: boolean;
   /** Correct misspelt keys and values in the file (`--fix`) and report what remains. */
   fix?: boolean;
+  /** Work out the corrections of `--fix` and report them (`output`, `fixDiff`), writing nothing. */
+  fixDryRun?: boolean;
 }
 
 /** A file's result plus what the main thread needs besides the findings. */
@@ -37,7 +40,8 @@ export interface CheckedFile extends FileResult {
 
 /** A resolver for a job: one per thread, so each thread compiles its packs once. */
 export function createResolver(job: CheckJob): SettingsResolver {
-  return new SettingsResolver({ ...(job.locale ? { locale: job.locale } : {}), ...(job.configFile ? { configFile: job.configFile } : {}) });
+  // A run reads each config once (and --fix writes plans, never configs).
+  return new SettingsResolver({ readOnce: true, ...(job.locale ? { locale: job.locale } : {}), ...(job.configFile ? { configFile: job.configFile } : {}) });
 }
 
 /**
@@ -50,22 +54,28 @@ export function isPlanCandidate(text: string): boolean {
   return text.includes('laatuvahti/') && parseText(text).problems.some((p) => p.severity === 'error');
 }
 
-/** Checks one file. Never throws: an unreadable file becomes a result with `error`. */
-export async function checkFile(resolver: SettingsResolver, file: string, job: CheckJob): Promise<CheckedFile> {
-  let bytes: Buffer | undefined;
-  let text: string;
-  try {
-    // The bytes only when they are hashed or may be rewritten (--fix): a plain UTF-8 read skips
-    // making a Buffer.
-    if (job.digest || job.fix) text = (bytes = readFileSync(file)).toString('utf8');
-    else text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { ...baseResult(file, job), status: 'unreadable', error: fileErrorText(e) };
+/**
+ * Checks one file. Never throws: a file that cannot be read as text becomes a result with
+ * `error`. A file the user `named` on the command line is checked as a plan whatever it holds
+ * (an empty file, a list or other YAML then fails with core's finding on its header), and one
+ * that cannot be read as text is `unreadable` (exit 2): a gate must not pass over a file it was
+ * told to check. A file found in a folder that is not a plan is skipped, unless it mentions
+ * `laatuvahti/` in bytes that cannot be read as text: fail closed.
+ */
+export async function checkFile(resolver: SettingsResolver, file: string, job: CheckJob, named = false): Promise<CheckedFile> {
+  // The bytes only when they are hashed or may be rewritten (--fix, or shown rewritten).
+  const read = readPlanFile(file, job.digest || job.fix || job.fixDryRun);
+  if ('error' in read) {
+    if (read.notText && !named && !read.mentionsPlan) return { ...baseResult(file, job), status: 'skipped' };
+    return { ...baseResult(file, job), status: 'unreadable', error: read.error };
   }
-  const result = await checkText(resolver, file, text, job, bytes);
-  // A file that is not valid UTF-8 is never rewritten: its undecodable bytes would be lost.
-  const roundTrips = () => bytes !== undefined && Buffer.from(text, 'utf8').equals(bytes);
-  return job.fix && result.status === 'checked' && roundTrips() ? fixFile(resolver, file, text, result, job) : result;
+  const { text, bytes, encoding } = read;
+  const result = await checkText(resolver, file, text, job, bytes, named);
+  // A file whose bytes do not come back from its text (not valid UTF-8) is never rewritten:
+  // its undecodable bytes would be lost.
+  const roundTrips = () => bytes !== undefined && encodeText(text, encoding).equals(bytes);
+  if (result.status !== 'checked' || !(job.fix || job.fixDryRun) || !roundTrips()) return result;
+  return job.fix ? fixFile(resolver, file, text, encoding, result, job) : previewFixes(resolver, file, text, result, job);
 }
 
 /** A fix can reveal another (a renamed section's own misspelt keys): as ESLint, at most ten rounds. */
@@ -76,7 +86,19 @@ const MAX_FIX_ROUNDS = 10;
  * writes the file once at the end (line ends, byte order mark and everything else as they
  * were). The result is the check of the text written.
  */
-async function fixFile(resolver: SettingsResolver, file: string, text: string, first: CheckedFile, job: CheckJob): Promise<CheckedFile> {
+async function fixFile(resolver: SettingsResolver, file: string, text: string, encoding: TextEncoding, first: CheckedFile, job: CheckJob): Promise<CheckedFile> {
+  const { result, current, fixed } = await fixRounds(resolver, file, text, first, job);
+  if (fixed === 0) return first;
+  try {
+    replaceFile(file, encodeText(current, encoding));
+  } catch (e) {
+    return { ...first, fixError: fileErrorText(e) };
+  }
+  return { ...result, fixed };
+}
+
+/** The rounds of `--fix` on `text` in memory: the corrected text, its check, and how many fixes. */
+async function fixRounds(resolver: SettingsResolver, file: string, text: string, first: CheckedFile, job: CheckJob): Promise<{ result: CheckedFile; current: string; fixed: number }> {
   let result = first;
   let current = text;
   let fixed = 0;
@@ -87,13 +109,21 @@ async function fixFile(resolver: SettingsResolver, file: string, text: string, f
     fixed += applied.length;
     result = await checkText(resolver, file, current, job);
   }
+  return { result, current, fixed };
+}
+
+/**
+ * `--fix-dry-run`: the same rounds as `--fix`, written nowhere. The result is the check of the
+ * corrected text, with that text (`output`, as ESLint's JSON has it) and a unified diff against
+ * what was checked first (`fixDiff`); a plan with nothing to correct is returned as it was.
+ */
+export async function previewFixes(resolver: SettingsResolver, file: string, text: string, first: CheckedFile, job: CheckJob): Promise<CheckedFile> {
+  if (first.status !== 'checked') return first;
+  const { result, current, fixed } = await fixRounds(resolver, file, text, first, job);
   if (fixed === 0) return first;
-  try {
-    replaceFile(file, current);
-  } catch (e) {
-    return { ...first, fixError: fileErrorText(e) };
-  }
-  return { ...result, fixed };
+  const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
+  const fixDiff = createTwoFilesPatch(`a/${first.path}`, `b/${first.path}`, text, current, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
+  return { ...result, fixed, output: current, fixDiff };
 }
 
 /**
@@ -101,12 +131,12 @@ async function fixFile(resolver: SettingsResolver, file: string, text: string, f
  * renamed over it, so a write that fails half-way (a full disk) leaves the plan as it was. A
  * link is followed to the file it names; the file's permissions are kept.
  */
-function replaceFile(file: string, text: string): void {
+function replaceFile(file: string, bytes: Buffer): void {
   const real = realpathSync(file);
   const { mode } = statSync(real);
   const temporary = join(dirname(real), `.${basename(real)}.laatuvahti-${Math.random().toString(36).slice(2)}.tmp`);
   try {
-    writeFileSync(temporary, text, { flag: 'wx' });
+    writeFileSync(temporary, bytes, { flag: 'wx' });
     chmodSync(temporary, mode & 0o7777);
     renameSync(temporary, real);
   } catch (e) {
@@ -122,22 +152,23 @@ function baseResult(file: string, job: CheckJob) {
 /**
  * Checks `text` as the content of `file` (reported as that file, with that file's config): the
  * step after reading, and the whole check of a plan read from stdin. `bytes` are what was read,
- * for the digest (else `text` in UTF-8).
+ * for the digest (else `text` in UTF-8). `named`: check it as a plan even when it is not one.
  */
-export async function checkText(resolver: SettingsResolver, file: string, text: string, job: CheckJob, bytes?: Uint8Array): Promise<CheckedFile> {
+export async function checkText(resolver: SettingsResolver, file: string, text: string, job: CheckJob, bytes?: Uint8Array, named = false): Promise<CheckedFile> {
   const base = baseResult(file, job);
-  if (!isPlanCandidate(text)) return { ...base, status: 'skipped' };
+  if (!named && !isPlanCandidate(text)) return { ...base, status: 'skipped' };
   const settings = resolver.forFile(file);
   const report = await checkWithPack(settings.pack, text, {
     today: job.today,
-    locale: settings.locale,
+    // Unless --locale or the config chose one, the plan's own `language` decides.
+    ...(settings.chosenLocale ? { locale: settings.chosenLocale } : {}),
     settings: settings.settings,
     uri: pathToFileURL(file).href,
   });
   return {
     ...base,
     status: 'checked',
-    locale: settings.locale,
+    locale: report.locale,
     ...(report.kind ? { kind: report.kind } : {}),
     diagnostics: report.diagnostics,
     suppressed: report.suppressed,

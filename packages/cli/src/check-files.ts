@@ -22,16 +22,19 @@ export interface CheckFilesOptions {
   threads?: number;
   /** Called after each finished batch with the number of files done. */
   onProgress?: (done: number) => void;
+  /** Files named on the command line: each is checked as a plan whatever it holds (see `checkFile`). */
+  named?: ReadonlySet<string>;
 }
 
 /** Checks `files`; never rejects for a file's content, only for a broken worker. */
 export async function checkFiles(files: readonly string[], job: CheckJob, options: CheckFilesOptions = {}): Promise<CheckedFile[]> {
-  if (!options.workerEntry || files.length <= IN_PROCESS_LIMIT) return checkInProcess(files, job, options.onProgress);
+  const named = options.named ?? new Set<string>();
+  if (!options.workerEntry || files.length <= IN_PROCESS_LIMIT) return checkInProcess(files, job, named, options.onProgress);
   const threads = Math.min(options.threads ?? threadsFromEnv() ?? availableParallelism(), Math.ceil(files.length / 16));
-  if (threads < 2) return checkInProcess(files, job, options.onProgress);
+  if (threads < 2) return checkInProcess(files, job, named, options.onProgress);
   // Loaded only here: node:worker_threads costs a fresh process more than checking one plan.
   const { Worker } = await import('node:worker_threads');
-  return checkInWorkers(Worker, files, job, options.workerEntry, threads, options.onProgress);
+  return checkInWorkers(Worker, files, job, named, options.workerEntry, threads, options.onProgress);
 }
 
 /** `LAATUVAHTI_THREADS=N`: for containers that report more cores than they may use. */
@@ -40,11 +43,11 @@ function threadsFromEnv(): number | undefined {
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
-async function checkInProcess(files: readonly string[], job: CheckJob, onProgress?: (done: number) => void): Promise<CheckedFile[]> {
+async function checkInProcess(files: readonly string[], job: CheckJob, named: ReadonlySet<string>, onProgress?: (done: number) => void): Promise<CheckedFile[]> {
   const resolver = createResolver(job);
   const results: CheckedFile[] = [];
   for (const file of files) {
-    results.push(await checkFile(resolver, file, job));
+    results.push(await checkFile(resolver, file, job, named.has(file)));
     onProgress?.(results.length);
   }
   return results;
@@ -54,6 +57,7 @@ function checkInWorkers(
   WorkerClass: typeof Worker,
   files: readonly string[],
   job: CheckJob,
+  named: ReadonlySet<string>,
   entry: string,
   threads: number,
   onProgress?: (done: number) => void,
@@ -80,7 +84,7 @@ function checkInWorkers(
       starts.set(id, next);
       const batch = files.slice(next, next + batchSize);
       next += batch.length;
-      worker.postMessage({ id, files: batch } satisfies BatchRequest);
+      worker.postMessage({ id, files: batch, named: batch.map((f) => named.has(f)) } satisfies BatchRequest);
     };
     const workerData: WorkerData = { laatuvahtiWorker: true, job };
     for (let i = 0; i < threads; i++) {

@@ -16,6 +16,8 @@ export interface WorkerData {
 export interface BatchRequest {
   id: number;
   files: string[];
+  /** For each file, whether it was named on the command line (see `checkFile`). */
+  named: boolean[];
 }
 
 /** The results of a batch, in the order of its files. */
@@ -32,7 +34,7 @@ export function runWorker(data: WorkerData): void {
   port.on('message', (request: BatchRequest) => {
     void (async () => {
       const results: CheckedFile[] = [];
-      for (const file of request.files) results.push(await checkFile(resolver, file, data.job));
+      for (const [i, file] of request.files.entries()) results.push(await checkFile(resolver, file, data.job, request.named[i]));
       port.postMessage({ id: request.id, results } satisfies BatchResponse);
     })();
   });

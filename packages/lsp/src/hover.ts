@@ -3,7 +3,7 @@
  * language; on any key or value the schema knows, what the field means.
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { formatPath, type CompiledPack, type Diagnostic, type Locale, type ParsedText, type PlanKind } from '@laatuvahti/core';
+import { formatPath, redactPersonalIds, type CompiledPack, type Diagnostic, type Locale, type ParsedText, type PlanKind } from '@laatuvahti/core/internal';
 import { ruleExplanation } from './rule-docs.js';
 import { fieldDescription, fieldSchema } from './field-info.js';
 import { nodeAt } from './yaml-nodes.js';
@@ -47,5 +47,6 @@ export function provideHover(input: HoverInput): Hover | null {
     if (text) parts.push(`\`${formatPath(path)}\`: ${text}`);
   }
   if (parts.length === 0) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } };
+  // The field's path quotes the plan's keys, which may hold an identity code: masked, as every output.
+  return { contents: { kind: MarkupKind.Markdown, value: redactPersonalIds(parts.join('\n\n---\n\n')) } };
 }

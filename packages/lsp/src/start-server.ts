@@ -4,16 +4,17 @@
  * files changing (invalidate, re-check everything open), editor features and the custom
  * requests. Each handler delegates to a small module; nothing here knows any rule.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
   TextDocumentSyncKind, TextDocuments, type CodeAction, type CodeActionParams, type Connection, type InitializeResult, type Position,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createPlanSkeleton, isPlanText, KINDS, LOCALES, redactPersonalIds, type Locale, type ParsedText } from '@laatuvahti/core';
+import { createPlanSkeleton, decodeSourceText, ImportError, importFormatOf, importPlan, isPlanText, KINDS, LOCALES, redactPersonalIds, type Locale, type ParsedText } from '@laatuvahti/core/internal';
 import { DocumentChecker, type CheckResult } from './document-checker.js';
 import { ParsedDocuments } from './parsed-documents.js';
+import { clampedTextDocument } from './clamped-text-document.js';
 import { DIAGNOSTIC_SOURCE } from './to-lsp-diagnostic.js';
 import { WorkspaceSettings } from './workspace-settings.js';
 import { SettingsProblems } from './settings-problems.js';
@@ -24,7 +25,7 @@ import { FIX_ALL_KIND, fixAllAction, provideCodeActions } from './code-actions.j
 import { provideCompletion } from './completion.js';
 import { provideDocumentSymbols } from './document-symbols.js';
 import { listRules, ruleDocumentation } from './rule-docs.js';
-import { CheckFilesRequest, ComplianceReportRequest, ListRulesRequest, RuleDocumentationRequest, SkeletonRequest, type CheckFileResult } from './custom-requests.js';
+import { CheckFilesRequest, ComplianceReportRequest, ImportPlanRequest, ListRulesRequest, RuleDocumentationRequest, SkeletonRequest, type CheckFileResult } from './custom-requests.js';
 import { planReport, type ReportSubject } from './plan-report.js';
 import { provideCodeLens } from './code-lens.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -44,7 +45,8 @@ interface ClientFeatures {
 
 /** Wires every handler of the server to `connection` and starts listening. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // Edits with a range past the end are clamped (clamped-text-document.ts): the text stays the editor's.
+  const documents = new TextDocuments(clampedTextDocument);
   const parsedDocs = new ParsedDocuments();
   // Files checked through `laatuvahti/checkFiles` while closed, whose findings were pushed.
   const pushedClosed = new Set<string>();
@@ -197,7 +199,9 @@ export function startServer(connection: Connection): void {
     const text = doc.getText();
     if (result ? !result.isPlan : !isPlanText(text)) return undefined;
     const settings = settingsFor(uri);
-    return { doc, text, result, settings, locale: settings.locale, kind: planKindOfText(text) ?? result?.kind, parsed: () => parsedDocs.get(doc) };
+    // Hovers and fixes speak the findings' language: the chosen one, else the plan's own.
+    const locale = settings.chosenLocale ?? result?.locale ?? settings.locale;
+    return { doc, text, result, settings, locale, kind: planKindOfText(text) ?? result?.kind, parsed: () => parsedDocs.get(doc) };
   }
 
   connection.onHover((params) => {
@@ -270,13 +274,26 @@ export function startServer(connection: Connection): void {
   // ---- custom requests -----------------------------------------------------------------------
 
   /** Checks files (open ones from the editor), pushing findings of closed plans. */
-  /** The text of a document that is not open, from disk; undefined (and logged) when it cannot be read. */
+  /**
+   * The text of a document that is not open, from disk; undefined (and logged) when it cannot be
+   * read. Only a regular file is read: opening a FIFO for reading waits for a writer, which would
+   * hold the request and one of Node's file-system threads forever (hence O_NONBLOCK, and fstat
+   * before reading). UTF-16 with a byte order mark is decoded, as the CLI does.
+   */
   async function readFromDisk(uri: string): Promise<string | undefined> {
+    let file: FileHandle | undefined;
     try {
-      return await readFile(fileURLToPath(uri), 'utf8');
+      file = await open(fileURLToPath(uri), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      if (!(await file.stat()).isFile()) {
+        log.warn(`laatuvahti: cannot read ${uri}: not a regular file`);
+        return undefined;
+      }
+      return decodeFileText(await file.readFile());
     } catch (e) {
       log.warn(`laatuvahti: cannot read ${uri}: ${String(e)}`);
       return undefined;
+    } finally {
+      await file?.close();
     }
   }
 
@@ -353,8 +370,49 @@ export function startServer(connection: Connection): void {
     return { text: createPlanSkeleton(kind, language) };
   });
 
+  // `laatuvahti import` for editors: the source is read here, where the files are; the client
+  // writes the draft and opens it, and the draft is then checked like any open plan.
+  connection.onRequest(ImportPlanRequest, async (params) => {
+    const file = typeof params?.uri === 'string' && params.uri.startsWith('file:') ? fileURLToPath(params.uri) : undefined;
+    const format = file ? importFormatOf(file) : undefined;
+    if (!file || !format) throw new ResponseError(ErrorCodes.InvalidParams, 'laatuvahti/importPlan: give the file: URI of a .docx, .md or .txt file');
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (e) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `Cannot read ${file}: ${(e as Error).message}`);
+    }
+    try {
+      const r = await importPlan(format === 'docx' ? { format, data: bytes } : { format, text: decodeSourceText(bytes) }, {
+        sourceName: file.split(/[\\/]/).pop()!,
+        ...(KINDS.includes(params.kind!) ? { kind: params.kind! } : {}),
+        ...(LOCALES.includes(params.language!) ? { language: params.language! } : {}),
+      });
+      return {
+        text: r.text,
+        kind: r.kind,
+        language: r.language,
+        headings: { found: r.headings.length, recognised: r.headings.filter((h) => h.recognised).length },
+        paragraphs: r.stats.paragraphs,
+        words: r.stats.words,
+        guesses: r.guesses,
+        personalIdsMasked: r.personalIdsMasked,
+      };
+    } catch (e) {
+      if (e instanceof ImportError) throw new ResponseError(ErrorCodes.InvalidParams, redactPersonalIds(e.message));
+      throw e;
+    }
+  });
+
   documents.listen(connection);
   connection.listen();
+}
+
+/** A file's bytes as text: UTF-16 LE / BE when a byte order mark says so, else UTF-8. */
+function decodeFileText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes).swap16().toString('utf16le');
+  return bytes.toString('utf8');
 }
 
 /** An LSP position as an offset into the parsed text. */

@@ -3,7 +3,7 @@
  * diagnostic (code = rule id, link to the rule's docs, severity, related places, fix hint).
  */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Diagnostic, DiagnosticFix, Severity } from '@laatuvahti/core';
+import { redactPersonalIds, type Diagnostic, type DiagnosticFix, type Severity } from '@laatuvahti/core/internal';
 
 /** What a diagnostic carries in `data` for code actions. */
 export interface DiagnosticData {
@@ -27,10 +27,12 @@ export function toLspDiagnostic(d: Diagnostic, uri: string): LspDiagnostic {
     code: d.ruleId,
     codeDescription: { href: d.docsUrl },
     source: DIAGNOSTIC_SOURCE,
-    message: d.message,
+    // Core masks identity codes in its messages; this is the server's second line of defence,
+    // as the CLI's output redactor is (a message may quote a key, a name or an error's text).
+    message: redactPersonalIds(d.message),
   };
   if (d.related?.length) {
-    out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+    out.relatedInformation = d.related.map((r) => ({ location: { uri, range: r.range }, message: redactPersonalIds(r.message) }));
   }
   if (d.fix) out.data = { fix: d.fix } satisfies DiagnosticData;
   return out;

@@ -10,7 +10,7 @@
  * position among the plan's findings with the same three.
  */
 import { createHash } from 'node:crypto';
-import { formatPath, type Severity } from '@laatuvahti/core';
+import { formatPath, redactPersonalIds, type Severity } from '@laatuvahti/core/internal';
 import { checkedFiles, type Formatter } from './report-input.js';
 
 /** GitLab's scale is info, minor, major, critical, blocker; an error blocks the gate, but so may a warning (--max-warnings). */
@@ -19,10 +19,14 @@ const SEVERITIES: Record<Severity, string> = { error: 'major', warning: 'minor',
 /** The Code Quality report: a JSON array of issues. */
 export const formatGitlab: Formatter = (input) => {
   const issues: unknown[] = [];
+  // Over all files: two plans whose paths differ only inside an identity code have one masked
+  // path, and their findings must still get fingerprints of their own.
+  const seen = new Map<string, number>();
   for (const file of checkedFiles(input)) {
-    const seen = new Map<string, number>();
     for (const d of file.diagnostics) {
-      const identity = [file.path, d.ruleId, formatPath(d.path)].join('\u0000');
+      // Masked before hashing: a hash of a path or key holding an identity code would give the
+      // code away to anyone who tries the few million codes there are.
+      const identity = redactPersonalIds([file.path, d.ruleId, formatPath(d.path)].join('\u0000'));
       const occurrence = seen.get(identity) ?? 0;
       seen.set(identity, occurrence + 1);
       issues.push({
