@@ -11,8 +11,8 @@ import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { parse, stringify } from 'yaml';
-import { check, checkDocument, formatPath, getDefaultPack, localizedRuleDocs, resolveSettings, ruleOutcomes, type ConfigFile, type Diagnostic } from '@laatuvahti/core';
-import { findConfigFile } from '@laatuvahti/core/node';
+import { check, checkDocument, formatPath, getDefaultPack, localizedRuleDocs, resolveSettings, ruleOutcomes, type ConfigFile, type Diagnostic } from '@laatuvahti/core/internal';
+import { findConfigFile } from '@laatuvahti/core/internal/node';
 import { parseXml } from '../packages/cli/src/testing/parse-xml.js';
 
 const root = join(__dirname, '..');
@@ -69,11 +69,12 @@ afterAll(() => {
 /**
  * A community-housing plan whose activity "Retket" is too rare (line 9, `every: 3 months`) for a
  * config that sets social-activity-regular's own limit to a month (MONTHLY): the rule has no
- * maximum interval of its own, and concerns community housing only.
+ * maximum interval of its own, and concerns community housing only. Its `language: en` makes
+ * the findings English unless a test asks for another locale.
  */
 const PLAN = `apiVersion: laatuvahti/v1
 kind: SelfMonitoringPlan
-language: fi
+language: en
 updated: 2026-09-15
 unit: { housingType: community-housing }
 socialActivity:
@@ -83,13 +84,15 @@ socialActivity:
 `;
 
 type RuleSetting = NonNullable<ConfigFile['rules']>[string];
+/** A config as check() takes it (a file's `extends` may also name files, which check() cannot read). */
+type CheckConfig = NonNullable<NonNullable<Parameters<typeof check>[1]>['config']>;
 
 /** social-activity-regular with the unit's own limit of one month (maxInterval is unset by default). */
 function monthly(severity?: 'error' | 'warning'): RuleSetting {
   return { ...(severity ? { severity } : {}), options: { maxInterval: 'month' } };
 }
 /** The config that makes PLAN's "Retket" too rare, as an object for core and as the file's text. */
-const MONTHLY_CONFIG: ConfigFile = { rules: { 'social-activity-regular': monthly() } };
+const MONTHLY_CONFIG: CheckConfig = { rules: { 'social-activity-regular': monthly() } };
 const MONTHLY = 'rules:\n  social-activity-regular:\n    options:\n      maxInterval: month\n';
 
 const SYNTAX_ERROR = `apiVersion: laatuvahti/v1
@@ -116,7 +119,7 @@ async function isolating(text: string, keep: Record<string, RuleSetting>): Promi
 }
 
 /** Rule messages change as rules are edited: tests take them from core for the same text and config. */
-async function messageOf(text: string, ruleId: string, locale: 'fi' | 'sv' | 'en' = 'en', config: ConfigFile = MONTHLY_CONFIG): Promise<string> {
+async function messageOf(text: string, ruleId: string, locale: 'fi' | 'sv' | 'en' = 'en', config: CheckConfig = MONTHLY_CONFIG): Promise<string> {
   const d = (await check(text, { today: TODAY, locale, config })).find((x) => x.ruleId === ruleId);
   if (!d) throw new Error(`${ruleId} does not fire`);
   return d.message;
@@ -170,7 +173,7 @@ describe('exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('No plan file among the 2 YAML files found in .');
     const empty = folder({ 'readme.txt': 'hi' });
-    expect(run(['check'], empty)).toMatchObject({ code: 2, stderr: expect.stringContaining('No YAML files found in .') });
+    expect(run(['check'], empty)).toMatchObject({ code: 2, stderr: expect.stringContaining('No YAML or JSON files found in .') });
   });
 
   it('2 for an invalid config file, pointing at its line and column', () => {
@@ -248,13 +251,16 @@ describe('rule sets (extends)', () => {
     expect(stylish.stdout).toContain(`\n  6:1  info     ${named[0]!.message}  documentation-systems-named\n`);
     expect(run(['rules'], dir).stdout).toMatch(/^documentation-systems-named +off \(config: info\) +practice of a single document +SelfMonitoringPlan, ServiceDescription +/m);
 
-    // extends names a shipped set, never a file: the config is refused before anything is checked.
+    // extends also names another config file, relative to this one (see test/cli-config.test.ts);
+    // a name of the shipped sets' form that is not one is refused before anything is checked.
     writeFileSync(join(dir, 'other.yaml'), 'rules:\n  documentation-systems-named: info\n');
     writeFileSync(join(dir, 'laatuvahti.config.yaml'), 'extends: ./other.yaml\n');
+    expect(run(['check', '--today', TODAY], dir).stdout).toContain(`\n  6:1  info     ${named[0]!.message}  documentation-systems-named\n`);
+    writeFileSync(join(dir, 'laatuvahti.config.yaml'), 'extends: laatuvahti:strictest\n');
     expect(run(args, dir)).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: 'laatuvahti.config.yaml:1:10: error Invalid file: extends: extends names a shipped rule set: laatuvahti:recommended or laatuvahti:strict (rule-load)\nlaatuvahti: fix the config or rule files above; nothing was reported.\n',
+      stderr: "laatuvahti.config.yaml:1:10: error Invalid file: extends: extends names a shipped rule set (laatuvahti:recommended or laatuvahti:strict) or a config file's path (rule-load)\nlaatuvahti: fix the config or rule files above; nothing was reported.\n",
     });
   });
 });
@@ -507,7 +513,7 @@ describe('baseline (--baseline, --update-baseline)', () => {
     expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toBe(bytes);
 
     // A comment line above moves the recorded finding down; a second rare activity is new.
-    const edited = PLAN.replace('language: fi\n', 'language: fi\n# muutettu\n') + '    - name: Kerho\n      every: 4 months\n';
+    const edited = PLAN.replace('language: en\n', 'language: en\n# muutettu\n') + '    - name: Kerho\n      every: 4 months\n';
     writeFileSync(join(dir, 'plans/plan.yaml'), edited);
     const fresh = (await check(edited, { today: TODAY, config: MONTHLY_CONFIG })).filter((d) => d.ruleId === 'social-activity-regular');
     expect(fresh.map((d) => d.range.start.line)).toEqual([9, 11]);
@@ -579,7 +585,8 @@ describe('corrections (--fix)', () => {
   it('corrects misspelt values and keys in the files, reports only what remains, and says what it did', () => {
     const stillBroken = misspelt.replace(/^updated: .*\n/m, '');
     const dir = folder({ 'plans/a.yaml': misspelt, 'plans/b.yaml': stillBroken, 'plans/c.yaml': compliant });
-    const r = run(['check', 'plans', '--fix', '--today', today], dir);
+    // The plans say `language: fi`; the findings are asserted in English.
+    const r = run(['check', 'plans', '--fix', '--today', today, '--locale', 'en'], dir);
     expect(r.stderr).toBe('laatuvahti: --fix corrected 4 misspellings in 2 plan files: plans/a.yaml, plans/b.yaml.\n');
     expect(readFileSync(join(dir, 'plans/a.yaml'), 'utf8')).toBe(compliant);
     expect(readFileSync(join(dir, 'plans/b.yaml'), 'utf8')).toBe(compliant.replace(/^updated: .*\n/m, ''));
@@ -654,7 +661,7 @@ describe('privacy', () => {
     `      # laatuvahti-disable-next-line social-activity-regular -- agreed with the relative of ${ID} (until 2027-01-01)\n      every: 3 months\n`,
   );
 
-  it.each(['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown'])('%s never shows a personal identity code in full', (format) => {
+  it.each(['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown', 'html'])('%s never shows a personal identity code in full', (format) => {
     const dir = folder({ [`plans/${ID}.yaml`]: text, 'laatuvahti.config.yaml': MONTHLY });
     const r = run(['check', 'plans', '--format', format, '--today', TODAY], dir);
     expect(r.code).toBe(1);
@@ -894,5 +901,199 @@ describe('installation', () => {
     expect(version).toMatchObject({ status: 0, stdout: `${JSON.parse(readFileSync(join(root, 'packages', 'cli', 'package.json'), 'utf8')).version}\n`, stderr: '' });
     const help = spawnSync(process.execPath, [join(copy, 'bin', 'laatuvahti.cjs'), 'check', '--help'], { encoding: 'utf8' });
     expect(help).toMatchObject({ status: 0, stdout: expect.stringContaining('Usage: laatuvahti check [paths...]'), stderr: '' });
+  });
+});
+
+describe('files that cannot be checked as they are (hardening)', () => {
+  /**
+   * `run` with a deadline and bytes on stdin: a run that hangs ends with code null instead of
+   * holding the suite. Words in English (the plans say `language: fi`).
+   */
+  function runBounded(args: string[], cwd: string, input: Buffer | string = ''): Run {
+    const r = spawnSync(process.execPath, [BIN, ...args, ...(args[0] === 'check' ? ['--locale', 'en'] : [])], { cwd, input, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+  const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
+  const utf16 = (text: string, order: 'le' | 'be') => {
+    const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+    return order === 'le' ? le : Buffer.from(le).swap16();
+  };
+
+  it('refuses a FIFO named on the command line with exit 2 at once, and skips one in a folder with a notice', async () => {
+    const dir = folder({ 'plans/plan.yaml': PLAN, 'laatuvahti.config.yaml': await isolating(PLAN, {}) });
+    mkfifo(join(dir, 'pipe.yaml'));
+    mkfifo(join(dir, 'plans', 'waiting.yaml'));
+    expect(runBounded(['check', 'pipe.yaml', '--today', TODAY], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'laatuvahti: Cannot check pipe.yaml: not a regular file but a FIFO (named pipe); only plan files and folders can be checked.\n',
+    });
+    // A link to it is judged by what it points to.
+    symlinkSync(join(dir, 'pipe.yaml'), join(dir, 'link.yaml'));
+    expect(runBounded(['check', 'link.yaml', '--today', TODAY], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('Cannot check link.yaml: not a regular file but a FIFO') });
+    // In a folder: the plans are checked, the FIFO is named on stderr and does not fail the gate.
+    expect(runBounded(['check', 'plans', '--today', TODAY], dir)).toEqual({
+      code: 0,
+      stdout: '✔ 1 plan file checked, no problems\n',
+      stderr: 'laatuvahti: Skipped plans/waiting.yaml: not a regular file but a FIFO (named pipe); only plan files and folders can be checked.\n',
+    });
+    expect(runBounded(['check', 'plans/*.yaml', '--today', TODAY], dir)).toMatchObject({ code: 0, stderr: expect.stringContaining('Skipped plans/waiting.yaml') });
+  });
+
+  it('a named file that is not a plan fails the gate with its finding: empty, comments only, a list, other YAML', async () => {
+    const dir = folder({ 'plan.yaml': PLAN, 'empty.yaml': '', 'comments.yaml': '# nothing yet\n# still nothing\n', 'list.yaml': '- a\n- b\n', 'notes.yaml': 'notes: 1\n', 'laatuvahti.config.yaml': await isolating(PLAN, {}) });
+    const r = runBounded(['check', 'plan.yaml', 'empty.yaml', 'comments.yaml', 'list.yaml', 'notes.yaml', '--today', TODAY, '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    const report = json(r);
+    expect(report.skipped).toEqual([]);
+    expect(report.files.map((f) => [f.path, f.kind, f.diagnostics.map((d) => [d.ruleId, d.messageId, d.range])])).toEqual([
+      ['comments.yaml', undefined, [['schema-type', 'emptyDocument', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]]],
+      ['empty.yaml', undefined, [['schema-type', 'emptyDocument', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]]],
+      ['list.yaml', undefined, [['schema-type', 'notMapping', { start: { line: 0, character: 0 }, end: { line: 1, character: 3 } }]]],
+      [
+        'notes.yaml',
+        undefined,
+        [
+          ['schema-type', 'missingApiVersion', { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }],
+          ['schema-type', 'missingKind', { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }],
+        ],
+      ],
+      ['plan.yaml', 'SelfMonitoringPlan', []],
+    ]);
+    expect(runBounded(['check', 'plan.yaml', 'empty.yaml', '--today', TODAY], dir).stdout).toContain('1 plan could not be checked');
+    // Found in a folder, the same files are not plans and are skipped, as before.
+    expect(runBounded(['check', '.', '--today', TODAY], dir)).toMatchObject({ code: 0, stdout: '✔ 1 plan file checked, no problems · 4 non-plan YAML files skipped\n' });
+  });
+
+  it('a named file that is not text is exit 2 with the reason; in a folder it is skipped unless it holds a plan', async () => {
+    const dir = folder({ 'plan.yaml': PLAN, 'laatuvahti.config.yaml': await isolating(PLAN, {}) });
+    writeFileSync(join(dir, 'image.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    const reason = 'it is not a text file (it holds NUL bytes); a plan is UTF-8 text, or UTF-16 with a byte order mark';
+    expect(runBounded(['check', 'plan.yaml', 'image.yaml', '--today', TODAY], dir)).toEqual({
+      code: 2,
+      stdout: '✔ 1 plan file checked, no problems\n',
+      stderr: `laatuvahti: Cannot read image.yaml: ${reason}\n`,
+    });
+    const listed = JSON.parse(runBounded(['check', 'plan.yaml', 'image.yaml', '--today', TODAY, '--format', 'json'], dir).stdout) as { unreadable: unknown[] };
+    expect(listed.unreadable).toEqual([{ path: 'image.yaml', error: reason }]);
+    expect(runBounded(['check', '.', '--today', TODAY], dir)).toMatchObject({ code: 0, stdout: '✔ 1 plan file checked, no problems · 1 non-plan YAML file skipped\n' });
+    // UTF-16 without a byte order mark cannot be told from binary: in a folder it fails when it holds a plan.
+    writeFileSync(join(dir, 'no-bom.yaml'), Buffer.from(PLAN, 'utf16le'));
+    expect(runBounded(['check', '.', '--today', TODAY], dir)).toMatchObject({ code: 2, stderr: `laatuvahti: Cannot read no-bom.yaml: ${reason}\n` });
+    expect(runBounded(['check', '-', '--today', TODAY], dir, Buffer.from(PLAN, 'utf16le'))).toMatchObject({ code: 2, stderr: `laatuvahti: Cannot read the plan from stdin: ${reason}\n` });
+  });
+
+  it.each(['le', 'be'] as const)('decodes a UTF-16 %s plan with a byte order mark and checks it like any plan; --fix keeps its encoding', async (order) => {
+    // Non-ASCII text before the findings: ranges are in characters of the decoded text.
+    const text = PLAN.replace('unit: { housingType: community-housing }', 'unit:\n  name: Päiväkeskus Ääri\n  adress: Tie 1\n  housingType: community-housing');
+    const expected = await check(text, { today: TODAY, locale: 'en', config: MONTHLY_CONFIG });
+    expect(expected.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['schema-unknown-key', 'social-activity-regular']));
+    const dir = folder({ 'laatuvahti.config.yaml': MONTHLY });
+    writeFileSync(join(dir, 'plan.yaml'), utf16(text, order));
+    for (const path of ['plan.yaml', '.']) {
+      const r = runBounded(['check', path, '--today', TODAY, '--format', 'json'], dir);
+      expect(r.code).toBe(1);
+      expect(json(r).files.map((f) => [f.path, f.kind])).toEqual([['plan.yaml', 'SelfMonitoringPlan']]);
+      expect(json(r).files[0]!.diagnostics).toEqual(expected);
+    }
+    expect(json(runBounded(['check', '-', '--today', TODAY, '--format', 'json', '--stdin-filename', 'plan.yaml'], dir, utf16(text, order))).files[0]!.diagnostics).toEqual(expected);
+    // The digest of the markdown report is of the bytes as stored.
+    const markdown = runBounded(['check', 'plan.yaml', '--today', TODAY, '--format', 'markdown'], dir).stdout;
+    expect(markdown).toContain(createHash('sha256').update(utf16(text, order)).digest('hex'));
+
+    expect(runBounded(['check', 'plan.yaml', '--today', TODAY, '--fix'], dir).stderr).toBe('laatuvahti: --fix corrected 1 misspelling in 1 plan file: plan.yaml.\n');
+    expect(readFileSync(join(dir, 'plan.yaml'))).toEqual(utf16(text.replace('adress', 'address'), order));
+  });
+});
+
+describe('identity codes glued to letters, in file names and plans (hardening)', () => {
+  // A code glued to letters, as people write them: in a file name and in a plan's text.
+  const CODE = '120468-937R';
+  const CODE_MASKED = '120468-****';
+  const NAME = `asiakas${CODE}.yaml`;
+  const text = PLAN.replace('Retket', `Retket Hetu${CODE}`).replace(
+    '      every: 3 months\n',
+    `      # laatuvahti-disable-next-line social-activity-regular -- sovittu omaisen kanssa, hetu${CODE} (until 2027-01-01)\n      every: 3 months\n    - name: Kerho\n      every: 4 months\n`,
+  );
+
+  it.each(['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown', 'html'])('%s shows the file and the plan with the code masked', (format) => {
+    const dir = folder({ [`plans/${NAME}`]: text, 'laatuvahti.config.yaml': MONTHLY });
+    const r = run(['check', 'plans', '--format', format, '--today', TODAY, '--color'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).not.toContain(CODE);
+    // Named by the file (SARIF encodes its path as a URI); the name is shown, masked.
+    expect(r.stdout).toContain(`asiakas${CODE_MASKED}.yaml`);
+    run(['check', `plans/${NAME}`, '--format', format, '--today', TODAY, '--output', 'out/report'], dir);
+    const written = readFileSync(join(dir, 'out', 'report'), 'utf8');
+    expect(written).not.toContain(CODE);
+    expect(written).toContain(CODE_MASKED);
+    if (format !== 'github' && format !== 'gitlab') expect(written).toContain(`hetu${CODE_MASKED}`);
+  });
+
+  it('sarif masks a code before encoding the path, where the encoding would hide it', () => {
+    const dir = folder({ [`plans/a ${CODE}.yaml`]: text, [`plans/b+${CODE.replace('-', '+')}.yaml`]: text, 'laatuvahti.config.yaml': MONTHLY });
+    const r = run(['check', 'plans', '--format', 'sarif', '--today', TODAY], dir);
+    const uris = (JSON.parse(r.stdout).runs[0].results as { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[]).map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(new Set(uris)).toEqual(new Set([`plans/a%20${CODE_MASKED}.yaml`, `plans/b%2B${CODE_MASKED.replace('-', '%2B')}.yaml`]));
+  });
+
+  it('gitlab fingerprints carry no trace of the code, and stay unique', () => {
+    const fingerprints = (name: string) => {
+      const dir = folder({ [`plans/${name}`]: text, [`plans/other-${name}`]: text, 'laatuvahti.config.yaml': MONTHLY });
+      return (JSON.parse(run(['check', 'plans', '--format', 'gitlab', '--today', TODAY], dir).stdout) as { fingerprint: string }[]).map((i) => i.fingerprint);
+    };
+    const first = fingerprints(NAME);
+    expect(new Set(first).size).toBe(first.length);
+    // Two plans whose names differ only inside the code: one masked path, fingerprints still apart.
+    const twins = folder({ [`plans/${NAME}`]: text, 'plans/asiakas120468-555K.yaml': text, 'laatuvahti.config.yaml': MONTHLY });
+    const both = (JSON.parse(run(['check', 'plans', '--format', 'gitlab', '--today', TODAY], twins).stdout) as { fingerprint: string }[]).map((i) => i.fingerprint);
+    expect(both.length).toBe(first.length);
+    expect(new Set(both).size).toBe(both.length);
+    // Another code with the same date part: were the fingerprint a hash of the full name, it would change.
+    expect(fingerprints(`asiakas120468-555K.yaml`)).toEqual(first);
+  });
+
+  it('a baseline matches the findings of a plan whose name holds a code, recorded masked', async () => {
+    const config = await isolating(text, { 'social-activity-regular': monthly('error') });
+    const dir = folder({ [`plans/${NAME}`]: text, 'laatuvahti.config.yaml': config });
+    const args = ['check', 'plans', '--today', TODAY, '--baseline', 'baseline.json', '--locale', 'en'];
+    expect(run([...args, '--update-baseline'], dir)).toMatchObject({ code: 0, stderr: 'laatuvahti: wrote baseline.json: 1 finding in 1 plan file.\n' });
+    const recorded = readFileSync(join(dir, 'baseline.json'), 'utf8');
+    expect(recorded).not.toContain(CODE);
+    expect(Object.keys(JSON.parse(recorded).findings)).toEqual([`plans/asiakas${CODE_MASKED}.yaml`]);
+    expect(run(args, dir)).toMatchObject({ code: 0, stdout: expect.stringContaining('✔ 1 plan file checked, no problems · 1 finding suppressed · 1 finding in the baseline\n'), stderr: '' });
+    // A new finding in that plan still fails the gate.
+    writeFileSync(join(dir, 'plans', NAME), `${text}    - name: Kuoro\n      every: 5 months\n`);
+    expect(run(args, dir).code).toBe(1);
+    // A baseline written with the name in full (by hand, or before such codes were recognised) matches too.
+    writeFileSync(join(dir, 'plans', NAME), text);
+    writeFileSync(join(dir, 'baseline.json'), recorded.replace(`asiakas${CODE_MASKED}`, `asiakas${CODE}`));
+    expect(run(args, dir)).toMatchObject({ code: 0, stderr: '' });
+  });
+});
+
+describe('rule folders linked from outside the rules folder (hardening)', () => {
+  it('refuses a rule folder that is a link out of the rules folder, with exit 2 naming the link and its target', () => {
+    const dir = folder({ 'plan.yaml': PLAN, 'laatuvahti.config.yaml': 'ruleDirs: [./local-rules]\n' });
+    const outside = folder();
+    cpSync(join(root, 'rules', 'adverse-event-procedure'), join(outside, 'local-adverse-event'), { recursive: true });
+    const ruleFile = join(outside, 'local-adverse-event', 'rule.yaml');
+    writeFileSync(ruleFile, readFileSync(ruleFile, 'utf8').replace('id: adverse-event-procedure', 'id: local-adverse-event'));
+    mkdirSync(join(dir, 'local-rules'));
+    symlinkSync(join(outside, 'local-adverse-event'), join(dir, 'local-rules', 'local-adverse-event'));
+    const r = run(['check', 'plan.yaml', '--today', TODAY], dir);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toContain(
+      `local-rules/local-adverse-event:1:1: error Invalid file: this is a link to ${join(outside, 'local-adverse-event')}, outside the rules folder ${join(dir, 'local-rules')}, and is not loaded (copy it into the folder, or list the folder it is in under ruleDirs) (rule-load)\n`,
+    );
+    // The same folder copied in is loaded: its rule reports on the plan.
+    rmSync(join(dir, 'local-rules', 'local-adverse-event'));
+    cpSync(join(outside, 'local-adverse-event'), join(dir, 'local-rules', 'local-adverse-event'), { recursive: true });
+    const copied = run(['check', 'plan.yaml', '--today', TODAY, '--format', 'json'], dir);
+    expect(copied.code).toBe(1);
+    expect(json(copied).files[0]!.diagnostics.map((d) => d.ruleId)).toContain('local-adverse-event');
+    // A link inside the rules folder is followed.
+    symlinkSync(join(dir, 'local-rules', 'local-adverse-event', 'README.md'), join(dir, 'local-rules', 'README-link.md'));
+    expect(run(['check', 'plan.yaml', '--today', TODAY], dir).code).toBe(1);
   });
 });

@@ -2,7 +2,7 @@
  * CLI, results step: what a `check` run produced per file, the counts over all files, and the
  * exit code they lead to. Formatters read these; nothing here prints.
  */
-import type { Diagnostic, PlanKind, RuleOutcome } from '@laatuvahti/core';
+import type { Diagnostic, PlanKind, RuleOutcome } from '@laatuvahti/core/internal';
 
 /**
  * `1 plan file`, `2 plan files`: a count with the word in the number it needs (English). Core
@@ -45,6 +45,10 @@ export interface FileResult {
   fixed?: number;
   /** With `--fix`: why the corrected text could not be written (the findings are the file's as it is). */
   fixError?: string;
+  /** With `--fix-dry-run`: the text `--fix` would write (ESLint's `output`); the findings are of that text. */
+  output?: string;
+  /** With `--fix-dry-run`: the same as a unified diff against the file. */
+  fixDiff?: string;
 }
 
 /** Counts over a run. */

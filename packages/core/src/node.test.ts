@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPack, loadPackForRuleTests, runRuleCases, SettingsResolver } from './node.js';
+import { pathToFileURL } from 'node:url';
+import { loadPack, loadPackForRuleTests, loadRuleDir, runRuleCases, SettingsResolver } from './node.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -95,5 +96,38 @@ describe('rule folders with an id already taken', () => {
     expect(diagnostics.map((d) => d.diagnostic.message)).toEqual([expect.stringContaining('rule id "social-activity-regular" is already defined in another folder being tested')]);
     expect(tested.map((r) => r.origin)).toEqual([join(a, 'social-activity-regular')]);
     expect(pack.rules.get('social-activity-regular')!.origin).toBe(join(a, 'social-activity-regular'));
+  });
+});
+
+describe('rule folders with links out of them', () => {
+  it('refuses a rule file or a reference file that is a link out of the rules folder, and follows links inside it', () => {
+    const root = join(__dirname, '..', '..', '..', 'rules');
+    const elsewhere = folder();
+    cpSync(join(root, 'adverse-event-procedure'), join(elsewhere, 'rule'), { recursive: true });
+    writeFileSync(join(elsewhere, 'rule', 'rule.yaml'), readFileSync(join(elsewhere, 'rule', 'rule.yaml'), 'utf8').replace('id: adverse-event-procedure', 'id: linked-rule'));
+    writeFileSync(join(elsewhere, 'extra.yaml'), readFileSync(join(root, 'reference', 'laws.yaml'), 'utf8'));
+
+    const dir = folder();
+    mkdirSync(join(dir, 'linked-rule'));
+    symlinkSync(join(elsewhere, 'rule', 'rule.yaml'), join(dir, 'linked-rule', 'rule.yaml'));
+    mkdirSync(join(dir, 'reference'));
+    symlinkSync(join(elsewhere, 'extra.yaml'), join(dir, 'reference', 'extra.yaml'));
+    const { source, diagnostics } = loadRuleDir(dir);
+    expect(source.rules).toEqual([]);
+    expect(source.references).toEqual([]);
+    expect(diagnostics.map((d) => [d.uri, d.diagnostic.ruleId, d.diagnostic.message])).toEqual([
+      [pathToFileURL(join(dir, 'linked-rule', 'rule.yaml')).href, 'rule-load', expect.stringContaining(`this is a link to ${join(elsewhere, 'rule', 'rule.yaml')}, outside the rules folder ${dir}, and is not loaded`)],
+      [pathToFileURL(join(dir, 'reference', 'extra.yaml')).href, 'rule-load', expect.stringContaining(`this is a link to ${join(elsewhere, 'extra.yaml')}, outside the rules folder ${dir}`)],
+    ]);
+
+    // The same files moved inside the folder, linked from within it: loaded.
+    rmSync(join(dir, 'linked-rule', 'rule.yaml'));
+    rmSync(join(dir, 'reference', 'extra.yaml'));
+    mkdirSync(join(dir, 'store'));
+    cpSync(join(elsewhere, 'rule', 'rule.yaml'), join(dir, 'store', 'linked-rule.yaml'));
+    symlinkSync(join(dir, 'store', 'linked-rule.yaml'), join(dir, 'linked-rule', 'rule.yaml'));
+    const inside = loadRuleDir(dir);
+    expect(inside.diagnostics).toEqual([]);
+    expect(inside.source.rules.map((r) => r.definition.id)).toEqual(['linked-rule']);
   });
 });

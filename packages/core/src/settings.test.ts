@@ -4,7 +4,7 @@
  * over either; `appliesWhen` keeps a rule silent on a unit it does not concern.
  */
 import { describe, expect, it } from 'vitest';
-import { check, checkDocument, compilePack, defaultSeverity, resolveSettings, type RuleFile } from './index.js';
+import { check, checkDocument, compilePack, defaultSeverity, resolveSettings, type RuleFile } from './internal.js';
 
 const texts = { fi: 'x', sv: 'x', en: 'x' };
 

@@ -4,7 +4,7 @@
  * `rule-load` diagnostics in the config file, with a "did you mean".
  */
 import type { CompiledPack } from './rules/compile-pack.js';
-import { optionValueValid, type ConfigFile, type RuleFile, type RuleSet } from './rules/rule-schema.js';
+import { optionValueValid, type ConfigFile, type RuleFile, type RuleSet, type RuleSetChoice } from './rules/rule-schema.js';
 import type { Locale, Severity, SeveritySetting } from './types.js';
 import { BUILTIN_RULES } from './messages/builtin-messages.js';
 import { closest } from './suggest.js';
@@ -29,14 +29,16 @@ export interface ResolvedSettings {
 
 /**
  * Resolves per-rule settings against a pack. Invalid entries are skipped (the default stays in
- * force) and reported; `configText` lets the report point at the offending line.
+ * force) and reported; `source` lets the report point at the offending line of the config file,
+ * whose `rules:` map is at `source.path` (default `['rules']`; an override's is
+ * `['overrides', 2, 'rules']`).
  */
 export function resolveSettings(
   pack: CompiledPack,
   rules: RuleSettings,
-  source?: { uri: string; text: string },
+  source?: { uri: string; text: string; path?: readonly (string | number)[] },
   locale: Locale = 'en',
-  ruleSets: ConfigFile['extends'] = undefined,
+  ruleSets: RuleSetChoice | undefined = undefined,
 ): { settings: ResolvedSettings; diagnostics: FileDiagnostic[] } {
   const severities = new Map<string, SeveritySetting>();
   // `laatuvahti:strict` turns on what the recommended set leaves off: the practice rules.
@@ -46,14 +48,17 @@ export function resolveSettings(
   }
   const options = defaultRuleOptions(pack);
   const diagnostics: FileDiagnostic[] = [];
-  const parsed = source ? parseText(source.text) : undefined;
+  // Parsed only when there is something to point at: most configs are valid.
+  let parsed: ReturnType<typeof parseText> | undefined;
+  const at = [...(source?.path ?? ['rules'])];
   const report = (path: (string | number)[], detail: string) => {
-    if (!source || !parsed) {
-      diagnostics.push(ruleLoadDiagnostic(source?.uri ?? '', detail, locale, path));
+    if (!source) {
+      diagnostics.push(ruleLoadDiagnostic('', detail, locale, path));
       return;
     }
-    const loc = locatePath(parsed, ['rules', ...path], path.length === 1 ? 'key' : 'value');
-    diagnostics.push(ruleLoadDiagnostic(source.uri, detail, locale, ['rules', ...path], rangeOf(parsed.lineCounter, loc.start, loc.end)));
+    parsed ??= parseText(source.text);
+    const loc = locatePath(parsed, [...at, ...path], path.length === 1 ? 'key' : 'value');
+    diagnostics.push(ruleLoadDiagnostic(source.uri, detail, locale, [...at, ...path], rangeOf(parsed.lineCounter, loc.start, loc.end)));
   };
 
   const known = [...pack.rules.keys(), ...BUILTIN_RULES];
@@ -92,8 +97,8 @@ export function defaultRuleOptions(pack: CompiledPack): Record<string, Record<st
   return out;
 }
 
-function chosenSets(value: ConfigFile['extends']): readonly RuleSet[] {
-  return value === undefined ? [] : typeof value === 'string' ? [value] : value;
+function chosenSets(value: RuleSetChoice | undefined): readonly RuleSet[] {
+  return value === undefined ? [] : typeof value === 'string' ? [value as RuleSet] : (value as readonly RuleSet[]);
 }
 
 /**

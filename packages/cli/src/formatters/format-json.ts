@@ -23,6 +23,7 @@ export const formatJson: Formatter = (input) => {
         ...(r.baselined ? { baselined: r.baselined } : {}),
         ...(r.notApplicable ? { notApplicable: r.notApplicable } : {}),
         ...(r.fixed ? { fixed: r.fixed } : {}),
+        ...(r.output !== undefined ? { output: r.output } : {}),
       })),
     skipped: input.results.filter((r) => r.status === 'skipped').map((r) => r.path),
     unreadable: input.results.filter((r) => r.status === 'unreadable').map((r) => ({ path: r.path, error: r.error })),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatSarif, SARIF_SCHEMA } from './format-sarif.js';
-import { makeInput, results, rules } from '../testing/report-fixture.js';
+import type { Diagnostic } from '@laatuvahti/core/internal';
+import { findingFingerprints, FINGERPRINT_KEY, formatSarif, SARIF_SCHEMA } from './format-sarif.js';
+import { makeInput, results, rules, tooRare, unknownKey } from '../testing/report-fixture.js';
 
 describe('formatSarif', () => {
   const log = JSON.parse(formatSarif(makeInput()));
@@ -54,5 +55,35 @@ describe('formatSarif', () => {
     const r = JSON.parse(formatSarif(makeInput({ results: [inside, outside] }))).runs[0].results;
     expect(r[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'plans/a%20b%23.yaml', uriBaseId: '%SRCROOT%' });
     expect(r[4].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///elsewhere/x%20y.yaml' });
+  });
+});
+
+describe('partialFingerprints', () => {
+  const fingerprintsOf = (file: Parameters<typeof findingFingerprints>[0]) => file.diagnostics.map((d) => findingFingerprints(file).get(d));
+  const moved = (d: Diagnostic, lines: number, index = d.path) => ({ ...d, path: index, range: { start: { ...d.range.start, line: d.range.start.line + lines }, end: { ...d.range.end, line: d.range.end.line + lines } } });
+
+  it('are on every result, the same after lines move, an item is inserted above or the days counted change', () => {
+    const log = JSON.parse(formatSarif(makeInput()));
+    for (const r of log.runs[0].results) expect(r.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}$/);
+    const before = fingerprintsOf({ diagnostics: [tooRare, unknownKey], suppressed: [] });
+    // Ten lines added above, the activity now the second in its list.
+    const after = fingerprintsOf({ diagnostics: [moved(unknownKey, 10), moved(tooRare, 12, ['socialActivity', 'activities', 1, 'every'])], suppressed: [] });
+    expect(after).toEqual([before[1], before[0]]);
+    const aged = { ...tooRare, message: tooRare.message.replace('3 months', '4 months') };
+    expect(fingerprintsOf({ diagnostics: [aged], suppressed: [] })).toEqual([before[0]]);
+  });
+
+  it('tell apart findings of another rule, message or key, and repeats of one finding', () => {
+    const [base] = fingerprintsOf({ diagnostics: [tooRare], suppressed: [] });
+    const others = [
+      { ...tooRare, ruleId: 'social-activity-other' },
+      { ...tooRare, messageId: 'noInterval' },
+      { ...tooRare, path: ['socialActivity', 'activities', 0, 'name'] },
+      { ...tooRare, message: tooRare.message.replace('Retket', 'Kerhot') },
+    ];
+    for (const d of others) expect(fingerprintsOf({ diagnostics: [d], suppressed: [] })[0]).not.toBe(base);
+    const twice = fingerprintsOf({ diagnostics: [tooRare, moved(tooRare, 3)], suppressed: [] });
+    expect(twice[0]).toBe(base);
+    expect(twice[1]).not.toBe(base);
   });
 });

@@ -9,7 +9,7 @@ import { locatePath } from '../parse/locate.js';
 import { builtinMessage } from '../messages/format-message.js';
 import { formatPath } from './data-path.js';
 import type { DataPath, Diagnostic, Locale, Range } from '../types.js';
-import { configFileSchema, referenceFileSchema, ruleFileSchema, type ConfigFile, type ReferenceFile, type RuleFile } from './rule-schema.js';
+import { configFileSchema, FORBIDDEN_KEYS, referenceFileSchema, ruleFileSchema, type ConfigFile, type ReferenceFile, type RuleFile } from './rule-schema.js';
 import { builtinDocsUrl } from '../messages/docs.js';
 
 /** A diagnostic about a file other than the checked document. */
@@ -46,8 +46,17 @@ function loadDiagnostic(uri: string, parsed: ParsedText, start: number, end: num
   return ruleLoadDiagnostic(uri, detail, locale, path, rangeOf(parsed.lineCounter, start, end));
 }
 
-/** Parses YAML text and validates it with a schema; every problem points into the file. */
-export function readDefinition<T>(schema: z.ZodType<T>, text: string, uri: string, locale: Locale = 'en'): ReadResult<T> {
+/** A problem found in a definition's plain value before its schema is applied. */
+interface PreProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Parses YAML text and validates it with a schema; every problem points into the file.
+ * `precheck` looks at the plain value first, for what the schema cannot see (see readConfigFile).
+ */
+export function readDefinition<T>(schema: z.ZodType<T>, text: string, uri: string, locale: Locale = 'en', precheck?: (value: unknown) => PreProblem[]): ReadResult<T> {
   const parsed = parseText(text);
   const errors = parsed.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) {
@@ -64,6 +73,15 @@ export function readDefinition<T>(schema: z.ZodType<T>, text: string, uri: strin
     value = parsed.doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     return { diagnostics: [loadDiagnostic(uri, parsed, 0, 0, (e as Error).message, [], locale)] };
+  }
+  const early = precheck?.(value) ?? [];
+  if (early.length > 0) {
+    return {
+      diagnostics: early.map((p) => {
+        const loc = locatePath(parsed, p.path, 'key');
+        return loadDiagnostic(uri, parsed, loc.start, loc.end, `${formatPath(p.path)}: ${p.message}`, p.path, locale);
+      }),
+    };
   }
   const result = schema.safeParse(value ?? {}, { jitless: true }); // as in validateShape
   if (result.success) return { value: result.data, diagnostics: [] };
@@ -99,5 +117,33 @@ export function readReferenceFile(text: string, uri: string, locale: Locale = 'e
 
 /** Reads `laatuvahti.config.yaml` (structure only; rule ids and options are checked against a pack). */
 export function readConfigFile(text: string, uri: string, locale: Locale = 'en'): ReadResult<ConfigFile> {
-  return readDefinition(configFileSchema, text, uri, locale);
+  return readDefinition(configFileSchema, text, uri, locale, forbiddenConfigKeys);
+}
+
+/**
+ * `rules: { __proto__: off }`: zod copies a map key by key, and assigning `__proto__` sets the
+ * copy's prototype instead, so the entry vanished without a word (and `constructor` /
+ * `prototype` name no rule either). Such keys under `rules` or a rule's `options` are refused.
+ */
+function forbiddenConfigKeys(value: unknown): PreProblem[] {
+  const problems: PreProblem[] = [];
+  const rulesAt = (rules: unknown, path: (string | number)[]) => {
+    if (!isPlainMap(rules)) return;
+    for (const [id, setting] of Object.entries(rules)) {
+      if (FORBIDDEN_KEYS.includes(id)) problems.push({ path: [...path, id], message: `"${id}" is not a rule id (it would reach the prototype of every object)` });
+      else if (isPlainMap(setting) && isPlainMap(setting.options)) {
+        for (const name of Object.keys(setting.options)) {
+          if (FORBIDDEN_KEYS.includes(name)) problems.push({ path: [...path, id, 'options', name], message: `"${name}" is not an option name (it would reach the prototype of every object)` });
+        }
+      }
+    }
+  };
+  if (!isPlainMap(value)) return problems;
+  rulesAt(value.rules, ['rules']);
+  if (Array.isArray(value.overrides)) value.overrides.forEach((o, i) => isPlainMap(o) && rulesAt(o.rules, ['overrides', i, 'rules']));
+  return problems;
+}
+
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

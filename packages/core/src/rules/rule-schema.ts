@@ -9,6 +9,8 @@ import { KINDS } from '../schema/common.js';
 import { KNOWN_OPERATORS } from './operators.js';
 import { isValidPath } from './data-path.js';
 import { parseInterval } from './interval.js';
+import { closest } from '../suggest.js';
+import { regexSafetyProblem, type PatternUse } from './regex-safety.js';
 
 /** Facts given to every run: the document, the current list item and its neighbours, today, options. */
 export const RUN_FACTS = ['doc', 'item', 'previous', 'index', 'isLast', 'today', 'options'] as const;
@@ -185,7 +187,51 @@ export const ruleFileSchema = z
         if (!rule.options?.[name]) ctx.addIssue({ code: 'custom', path: ['checks', i, 'when'], message: `option "${name}" is not declared under options` });
       }
     });
+    // Rule files may come from anywhere: a pattern that can backtrack for ever is refused here.
+    for (const p of rulePatterns(rule)) {
+      const problem = regexSafetyProblem(p.pattern, p.flags, p.use);
+      if (problem) ctx.addIssue({ code: 'custom', path: p.path, message: `rule "${rule.id}": the pattern "${p.pattern}" ${problem}` });
+    }
   });
+
+/** A regular expression in a rule file, with where it is and how it is used. */
+interface RulePattern {
+  path: (string | number)[];
+  pattern: string;
+  flags: string;
+  use: PatternUse;
+}
+
+/**
+ * Every regular expression of a rule: `each: {match}` (a text scan), the value of each
+ * `matches` / `notMatches` condition (in `when`, `appliesWhen` and `where` filters alike), and
+ * the `pattern` of each `replaced` fact, wherever they are nested.
+ */
+function rulePatterns(rule: { checks: unknown[]; appliesWhen?: unknown }): RulePattern[] {
+  const out: RulePattern[] = [];
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(node)) {
+      node.forEach((x, i) => walk(x, [...path, i]));
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const o = node as Record<string, unknown>;
+    if (path.at(-1) === 'each' && typeof o.match === 'string') {
+      out.push({ path: [...path, 'match'], pattern: o.match, flags: typeof o.flags === 'string' ? o.flags : '', use: 'text' });
+    }
+    if ((o.operator === 'matches' || o.operator === 'notMatches') && typeof o.value === 'string') {
+      out.push({ path: [...path, 'value'], pattern: o.value, flags: '', use: 'value' });
+    }
+    const params = o.params as Record<string, unknown> | undefined;
+    if (o.fact === 'replaced' && typeof params?.pattern === 'string') {
+      out.push({ path: [...path, 'params', 'pattern'], pattern: params.pattern, flags: '', use: 'value' });
+    }
+    for (const [key, value] of Object.entries(o)) walk(value, [...path, key]);
+  };
+  walk(rule.checks, ['checks']);
+  if (rule.appliesWhen !== undefined) walk(rule.appliesWhen, ['appliesWhen']);
+  return out;
+}
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;
 export type RuleCheck = z.infer<typeof checkSchema>;
@@ -225,24 +271,93 @@ export const referenceFileSchema = z.strictObject({
 });
 export type ReferenceFile = z.infer<typeof referenceFileSchema>;
 
-const ruleSetting = z.union([
-  z.enum(['off', 'error', 'warning', 'info']),
-  z.strictObject({
-    severity: z.enum(['off', 'error', 'warning', 'info']).optional(),
-    options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  }),
-]);
+/** What a config may set a rule to; `warn` is ESLint's word for `warning` and is read as it. */
+const SETTING_SEVERITIES = ['off', 'info', 'warning', 'warn', 'error'] as const;
+const SETTING_NAMES = 'off, info, warning (or warn), error';
+const settingSeverity = z.enum(SETTING_SEVERITIES).transform((s) => (s === 'warn' ? 'warning' : s));
+
+/**
+ * zod says only "Invalid input" when no branch of a union fits; a rule setting names what it
+ * may be instead, and the closest severity for a typo (`warnig`).
+ */
+function ruleSettingError(input: unknown): string {
+  const severityProblem = (value: unknown) => {
+    const s = typeof value === 'string' ? closest(value, SETTING_SEVERITIES) : undefined;
+    return `${JSON.stringify(value)} is not a severity: use ${SETTING_NAMES}${s ? ` (did you mean "${s}"?)` : ''}`;
+  };
+  if (typeof input === 'string') return severityProblem(input);
+  if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+    const setting = input as Record<string, unknown>;
+    const unknown = Object.keys(setting).filter((k) => k !== 'severity' && k !== 'options');
+    if (unknown.length) return `a rule setting has only "severity" and "options", not ${unknown.map((k) => `"${k}"`).join(', ')}`;
+    if (setting.severity !== undefined && !(SETTING_SEVERITIES as readonly unknown[]).includes(setting.severity)) return `severity: ${severityProblem(setting.severity)}`;
+    return 'options: each option is a name with a text, a number or true/false as its value';
+  }
+  return `a rule setting is a severity (${SETTING_NAMES}) or { severity, options }, not ${input === null ? 'null' : Array.isArray(input) ? 'a list' : JSON.stringify(input)}`;
+}
+
+const ruleSetting = z.union(
+  [
+    settingSeverity,
+    z.strictObject({
+      severity: settingSeverity.optional(),
+      options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    }),
+  ],
+  { error: (issue) => ruleSettingError(issue.input) },
+);
+
+/** `rules:` of a config or of one of its overrides, by rule id. */
+const ruleSettings = z.record(z.string(), ruleSetting);
+
+/**
+ * A glob of `files` / `excludedFiles` in `overrides`, or of `ignores`: relative to the config
+ * file's folder, with forward slashes.
+ */
+const glob = z.string().min(1).refine((g) => !g.includes('\\'), { message: 'use forward slashes (/) in globs' });
+const globs = z.union([glob, z.array(glob).min(1)]);
+
+const shippedSet = z.enum(RULE_SETS, { message: `a shipped rule set is ${RULE_SETS.join(' or ')}` });
+
+/**
+ * One entry of `extends`: a shipped rule set (`laatuvahti:strict`) or the path of another config
+ * file, relative to this one (`../shared/laatuvahti.config.yaml`). A name with the `laatuvahti:`
+ * prefix that is not a shipped set is refused here, before any file is looked for.
+ */
+const extendsEntry = z.string().min(1).refine((e) => !e.startsWith('laatuvahti:') || (RULE_SETS as readonly string[]).includes(e), {
+  message: `extends names a shipped rule set (${RULE_SETS.join(' or ')}) or a config file's path`,
+}).meta({ examples: [...RULE_SETS] }); // offered as completions by the config file's JSON schema
+
+/** One entry of `overrides`: settings for the files its globs match, as ESLint's overrides. */
+const overrideSchema = z.strictObject({
+  files: globs,
+  excludedFiles: globs.optional(),
+  extends: z.union([shippedSet, z.array(shippedSet).min(1)]).optional(),
+  locale: z.enum(['fi', 'sv', 'en']).optional(),
+  rules: ruleSettings.optional(),
+});
 
 /** The shape of `laatuvahti.config.yaml`. */
 export const configFileSchema = z.strictObject({
-  /** A shipped rule set to start from: `laatuvahti:recommended` (the default) or `laatuvahti:strict`. */
-  extends: z
-    .union([z.enum(RULE_SETS), z.array(z.enum(RULE_SETS)).min(1)], {
-      message: `extends names a shipped rule set: ${RULE_SETS.join(' or ')}`,
-    })
-    .optional(),
+  /** Stops the walk up the folders: configs above this one are not read. */
+  root: z.boolean().optional(),
+  /**
+   * What this config builds on, in order (each later one wins): the shipped rule sets
+   * `laatuvahti:recommended` (the default) and `laatuvahti:strict`, and other config files.
+   */
+  extends: z.union([extendsEntry, z.array(extendsEntry).min(1)]).optional(),
   locale: z.enum(['fi', 'sv', 'en']).optional(),
-  rules: z.record(z.string(), ruleSetting).optional(),
+  rules: ruleSettings.optional(),
   ruleDirs: z.array(z.string().min(1)).optional(),
+  /** Files and folders not to check, in .gitignore syntax, relative to this config's folder. */
+  ignores: z.array(z.string().min(1)).optional(),
+  /** Settings for some files only, applied in order after this config's own. */
+  overrides: z.array(overrideSchema).optional(),
 });
 export type ConfigFile = z.infer<typeof configFileSchema>;
+export type ConfigOverride = z.infer<typeof overrideSchema>;
+/** The shipped rule sets chosen, as a check's caller gives them (`extends` without file paths). */
+export type RuleSetChoice = RuleSet | readonly RuleSet[];
+
+/** Keys that would reach an object's prototype when a map of the config is copied. */
+export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];

@@ -1,0 +1,63 @@
+/**
+ * The language server resolves a plan's config as the CLI does (core's SettingsResolver): the
+ * cascade of config files, the nearer merged onto the farther, with `extends` and `overrides`.
+ * Spawns the built server and speaks LSP over stdio (test/lsp-client.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { check } from '@laatuvahti/core';
+import { LspClient, SERVER } from './lsp-client';
+import { ROOT, tempFolders } from './cli-harness.js';
+
+const { folder, cleanup } = tempFolders('laatuvahti-lsp-cascade-');
+afterAll(cleanup);
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : e.name.endsWith('.test.ts') ? 0 : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+beforeAll(() => {
+  // The server bundles core: rebuild it when either's sources are newer.
+  const sources = Math.max(newest(join(ROOT, 'packages', 'lsp', 'src')), newest(join(ROOT, 'packages', 'core', 'src')));
+  if (!existsSync(SERVER) || statSync(SERVER).mtimeMs < sources) execSync('npm run build -w @laatuvahti/lsp', { cwd: ROOT, stdio: 'ignore' });
+}, 180_000);
+
+const PLAN = `apiVersion: laatuvahti/v1
+kind: SelfMonitoringPlan
+language: fi
+updated: 2026-09-15
+unit: { housingType: community-housing }
+socialActivity:
+  activities:
+    - name: Retket
+      every: 3 months
+`;
+
+describe('the language server', () => {
+  it('merges a nearer config onto the root one, as the CLI does', async () => {
+    const dir = folder({
+      'laatuvahti.config.yaml': 'locale: sv\nextends: ./shared.yaml\n',
+      'shared.yaml': 'rules:\n  social-activity-regular: { options: { maxInterval: month } }\n',
+      'sub/laatuvahti.config.yaml': 'rules:\n  social-activity-regular: warn\noverrides:\n  - files: "*.strict.yaml"\n    rules: { social-activity-regular: error }\n',
+    });
+    const client = new LspClient({ rootUri: pathToFileURL(dir).href });
+    try {
+      await client.start();
+      const expected = (await check(PLAN, { locale: 'sv', config: { rules: { 'social-activity-regular': { options: { maxInterval: 'month' } } } } })).find((d) => d.ruleId === 'social-activity-regular')!;
+      const regular = async (name: string) => (await client.open(pathToFileURL(join(dir, 'sub', name)).href, PLAN)).diagnostics.find((d) => d.code === 'social-activity-regular');
+      // LSP severities: 1 error, 2 warning.
+      expect(await regular('plan.yaml')).toMatchObject({ severity: 2, message: expected.message, range: { start: { line: 8, character: 13 } } });
+      expect(await regular('plan.strict.yaml')).toMatchObject({ severity: 1, message: expected.message });
+    } finally {
+      client.kill();
+    }
+  });
+});
