@@ -1,7 +1,10 @@
 /**
  * Build of the extension package: one CommonJS bundle (dist/extension.js) with everything but
  * the `vscode` module inside, so the .vsix carries no node_modules; then the language server
- * bundle and the JSON Schemas, both built by their own packages, are copied next to it.
+ * bundle and the JSON Schemas, both built by their own packages, are copied next to it. The
+ * schemas are core's editor variants (completion and hover, no constraint): Red Hat's YAML
+ * extension validates against what `yamlValidation` gives it, and every problem would otherwise
+ * be reported twice, once by Laatuvahti and once as a raw schema error.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,7 +13,7 @@ import { defineConfig } from 'tsup';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const serverBundle = join(here, '..', 'lsp', 'dist', 'server.cjs');
-const schemaDir = join(here, '..', 'core', 'dist', 'schema');
+const schemaDir = join(here, '..', 'core', 'dist', 'schema', 'editor');
 
 /** Copies the server bundle to dist/ and the schemas to schema/; fails when either is missing. */
 function copyBuiltAssets(): void {

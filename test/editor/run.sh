@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `npm run test:editor`: the real-editor checks. Builds everything and packs the VS Code
-# extension (`npm run vsix`), then runs the Neovim check (test/editor/nvim-check.sh, owned by the
-# language server) and the VS Code check (test/editor/vscode-check.sh). Both always run; the
-# script fails when either fails. Large downloads are cached outside the repository
-# (LAATUVAHTI_EDITOR_CACHE, default ~/.cache/laatuvahti-editor).
+# extension (`npm run vsix`), then runs the Neovim check (test/editor/nvim-check.sh: the language
+# server beside yaml-language-server with the extension's schemas) and the VS Code check
+# (test/editor/vscode-check.sh). Both always run; the script fails when either fails. Large
+# downloads are cached outside the repository (LAATUVAHTI_EDITOR_CACHE, default
+# ~/.cache/laatuvahti-editor).
 # Env: LAATUVAHTI_SKIP_VSIX=1 reuses an existing packages/vscode/laatuvahti.vsix.
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -6,7 +6,7 @@ describe('parseArgs', () => {
     expect(parseArgs(['check', 'a.yaml', '-f', 'sarif', '--output=out.sarif', '--today', '2026-11-23', '--locale=fi', '-c', 'cfg.yaml', '--max-warnings', '3', '-q', '--no-color', 'b'])).toEqual({
       command: 'check',
       positionals: ['a.yaml', 'b'],
-      options: { format: 'sarif', reports: [], output: 'out.sarif', today: '2026-11-23', locale: 'fi', config: 'cfg.yaml', maxWarnings: 3, quiet: true, updateBaseline: false, fix: false, update: false, color: false, kind: 'SelfMonitoringPlan', language: 'fi' },
+      options: { format: 'sarif', reports: [], output: 'out.sarif', today: '2026-11-23', locale: 'fi', config: 'cfg.yaml', maxWarnings: 3, quiet: true, updateBaseline: false, fix: false, fixDryRun: false, staged: false, ignorePatterns: [], gitignore: true, ignore: true, update: false, color: false, kind: 'SelfMonitoringPlan', language: 'fi' },
     });
     expect(parseArgs(['check', '--baseline', 'ci/baseline.json', '--update-baseline'])).toMatchObject({ options: { baseline: 'ci/baseline.json', updateBaseline: true } });
     expect(() => parseArgs(['check', '--baseline='])).toThrow('Option "--baseline" needs a file name.');
@@ -24,6 +24,22 @@ describe('parseArgs', () => {
     expect(parseArgs(['check', '-f', 'junit:junit.xml'])).toMatchObject({ options: { format: 'stylish', reports: [{ format: 'junit', file: 'junit.xml' }] } });
   });
 
+  it('reads the ignore, staged, dry-run and print-config flags of check, and refuses their bad combinations', () => {
+    expect(parseArgs(['check', '--ignore-pattern', 'dist/**', '--ignore-pattern=!dist/keep.yaml', '--no-gitignore', 'plans', '!plans/drafts/**'])).toMatchObject({
+      positionals: ['plans', '!plans/drafts/**'],
+      options: { ignorePatterns: ['dist/**', '!dist/keep.yaml'], gitignore: false, ignore: true },
+    });
+    expect(parseArgs(['check', '--no-ignore'])).toMatchObject({ options: { ignore: false, gitignore: true } });
+    expect(parseArgs(['check', '--staged', '--fix-dry-run', 'plans/'])).toMatchObject({ positionals: ['plans/'], options: { staged: true, fixDryRun: true, fix: false } });
+    expect(parseArgs(['check', '--print-config', 'plans/a.yaml'])).toMatchObject({ positionals: [], options: { printConfig: 'plans/a.yaml' } });
+    expect(() => parseArgs(['check', '--fix', '--fix-dry-run'])).toThrow('Use either "--fix" (write the corrections) or "--fix-dry-run" (only show them).');
+    expect(() => parseArgs(['check', '--staged', '--fix'])).toThrow('"--fix" corrects files, and "--staged" checks what is in git\'s index');
+    expect(() => parseArgs(['check', '--staged', '-'])).toThrow('"--staged" reads the plans from git\'s index; it cannot be combined with "-" (stdin).');
+    expect(() => parseArgs(['check', '--print-config', 'a.yaml', 'b.yaml'])).toThrow('"--print-config FILE" prints the configuration of one file and checks nothing; remove "b.yaml".');
+    expect(() => parseArgs(['check', '--print-config='])).toThrow('Option "--print-config" needs a file name.');
+    expect(() => parseArgs(['check', '--ignore-pattern='])).toThrow('Option "--ignore-pattern" needs a pattern.');
+  });
+
   it('has defaults and treats everything after -- as paths', () => {
     expect(parseArgs(['check', '--', '--weird.yaml'])).toMatchObject({ positionals: ['--weird.yaml'], options: { format: 'stylish', maxWarnings: -1, quiet: false } });
   });
@@ -32,12 +48,12 @@ describe('parseArgs', () => {
     [['check', '--bogus'], 'Unknown option "--bogus" for "check".'],
     [['check', '-x'], 'Unknown option "-x" for "check".'],
     [['rules', '--format', 'json'], 'Unknown option "--format" for "rules".'],
-    [['check', '--format', 'xml'], 'Invalid value "xml" for "--format": use stylish, json, sarif, junit, github, gitlab, markdown.'],
+    [['check', '--format', 'xml'], 'Invalid value "xml" for "--format": use stylish, json, sarif, junit, github, gitlab, markdown, html.'],
     [['check', '--format'], 'Option "--format" needs a value (NAME[:FILE]).'],
     [['check', '-f', 'json', '-f', 'github'], 'Only one "--format" goes to stdout (json, github): write the others to files, e.g. "--format github:laatuvahti.txt".'],
     [['check', '-f', 'json', '-f', 'markdown'], 'Only one "--format" goes to stdout (json, markdown): write the others to files, e.g. "--format markdown:laatuvahti.md".'],
     [['check', '-f', 'sarif:'], '"--format sarif:" needs a file name after the colon.'],
-    [['check', '-f', 'sarf:out.sarif'], 'Invalid value "sarf" for "--format": use stylish, json, sarif, junit, github, gitlab, markdown.'],
+    [['check', '-f', 'sarf:out.sarif'], 'Invalid value "sarf" for "--format": use stylish, json, sarif, junit, github, gitlab, markdown, html.'],
     [['check', '-f', 'sarif:a.txt', '-f', 'json:a.txt'], 'Two reports would be written to "a.txt".'],
     [['check', '-f', 'sarif:a.txt', '-o', 'a.txt'], 'Two reports would be written to "a.txt".'],
     [['check', '--today', '2026-02-30'], 'Invalid date "2026-02-30" for "--today": use YYYY-MM-DD.'],
@@ -50,7 +66,7 @@ describe('parseArgs', () => {
     [['explain'], '"explain" takes exactly one rule id.'],
     [['init', 'a', 'b'], 'Unexpected argument "b" for "init".'],
     [['chekc'], 'Unknown command "chekc".'],
-    [['--bogus'], 'Unknown option "--bogus": a command comes first (check, rules, explain, init, test-rules).'],
+    [['--bogus'], 'Unknown option "--bogus": a command comes first (check, rules, explain, init, import, test-rules).'],
     [['test-rules'], '"test-rules" needs at least one rules folder (a folder of <rule-id>/rule.yaml).'],
     [['test-rules', 'rules', '--format', 'json'], 'Unknown option "--format" for "test-rules".'],
   ])('rejects %j', (argv, message) => {
@@ -81,5 +97,14 @@ describe('parseArgs', () => {
     expect(parseArgs(['--version'])).toEqual({ command: 'version' });
     expect(usage('init')).toContain('--kind KIND');
     expect(usage()).toContain('Exit codes: 0');
+  });
+
+  it('reads import: one file, the draft file, --force, a kind and language only when given', () => {
+    const parsed = parseArgs(['import', 'plan.docx', '-o', 'draft.yaml', '--force', '--kind', 'ServiceDescription']);
+    expect(parsed).toMatchObject({ command: 'import', positionals: ['plan.docx'], options: { output: 'draft.yaml', force: true, importKind: 'ServiceDescription' } });
+    expect((parseArgs(['import', 'plan.md']) as { options: object }).options).not.toHaveProperty('importKind');
+    expect(() => parseArgs(['import', 'a.md', 'b.md'])).toThrow('"import" takes exactly one file');
+    expect(() => parseArgs(['import', 'a.md', '--language', 'de'])).toThrow('Invalid value "de" for "--language": use fi, sv, en.');
+    expect(usage('import')).toContain('--force');
   });
 });

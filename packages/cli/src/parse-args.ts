@@ -4,10 +4,10 @@
  */
 
 /** The commands. */
-export const COMMANDS = ['check', 'rules', 'explain', 'init', 'test-rules'] as const;
+export const COMMANDS = ['check', 'rules', 'explain', 'init', 'import', 'test-rules'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'gitlab', 'markdown', 'html'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 const LOCALE_VALUES = ['fi', 'sv', 'en'] as const;
@@ -30,31 +30,42 @@ const F = {
     short: 'f',
     value: 'NAME[:FILE]',
     repeatable: true,
-    help: 'stylish (default), json, sarif, junit, github, gitlab, markdown; NAME:FILE: one more report, to FILE',
+    help: 'stylish (default), json, sarif, junit, github, gitlab, markdown, html; NAME:FILE: one more report, to FILE',
   },
   output: { name: 'output', short: 'o', value: 'FILE', help: 'write the report to FILE instead of stdout' },
   today: { name: 'today', value: 'YYYY-MM-DD', help: 'the date rules compare with (default: today, UTC)' },
   locale: { name: 'locale', value: 'fi|sv|en', values: LOCALE_VALUES, help: 'language of messages (default: config, else en)' },
-  config: { name: 'config', short: 'c', value: 'FILE', help: 'use this laatuvahti.config.yaml instead of the nearest one' },
+  config: { name: 'config', short: 'c', value: 'FILE', help: 'use this config file (and what it extends) instead of the cascade of laatuvahti.config.yaml' },
   maxWarnings: { name: 'max-warnings', value: 'N', help: 'exit 1 when there are more than N warnings' },
   quiet: { name: 'quiet', short: 'q', help: 'report errors only (warnings are neither shown nor counted)' },
   baseline: { name: 'baseline', value: 'FILE', help: 'findings recorded in FILE do not fail the run; new ones do' },
   stdinFilename: { name: 'stdin-filename', value: 'PATH', help: 'with "-": report the plan on stdin as PATH, with the config of PATH' },
   updateBaseline: { name: 'update-baseline', help: 'write the findings of this run to the --baseline FILE' },
   fix: { name: 'fix', help: 'correct misspelt keys and values in the files ("did you mean"), then report what remains' },
-  color: { name: 'color', help: 'force colours in stylish output' },
+  fixDryRun: { name: 'fix-dry-run', help: 'show what --fix would correct (a diff on stderr; "output" in json) and write nothing' },
+  staged: { name: 'staged', help: 'check the staged version of each plan (git index), for a pre-commit hook' },
+  ignorePattern: { name: 'ignore-pattern', value: 'GLOB', repeatable: true, help: 'leave out files matching GLOB (.gitignore syntax, relative to the working folder; repeatable)' },
+  noGitignore: { name: 'no-gitignore', help: 'check files that .gitignore files leave out' },
+  noIgnore: { name: 'no-ignore', help: 'use no ignore pattern at all (.gitignore, config ignores, --ignore-pattern)' },
+  printConfig: { name: 'print-config', value: 'FILE', help: 'print the configuration merged for FILE as YAML, and check nothing' },
+  color: { name: 'color', help: 'force colours in stylish output (also: FORCE_COLOR=1)' },
   noColor: { name: 'no-color', help: 'no colours (also: NO_COLOR=1)' },
   kind: { name: 'kind', value: 'KIND', values: KIND_VALUES, help: 'SelfMonitoringPlan (default) or ServiceDescription' },
   language: { name: 'language', value: 'fi|sv|en', values: LOCALE_VALUES, help: 'language of the plan and its comments (default fi)' },
   update: { name: 'update', short: 'u', help: 'write the snapshots of invalid cases that are missing or differ' },
+  draft: { name: 'output', short: 'o', value: 'FILE', help: 'write the draft to FILE (default: next to the source, as .yaml)' },
+  force: { name: 'force', help: 'overwrite the draft file if it exists' },
+  importKind: { name: 'kind', value: 'KIND', values: KIND_VALUES, help: 'SelfMonitoringPlan or ServiceDescription (default: told by the headings)' },
+  importLanguage: { name: 'language', value: 'fi|sv|en', values: LOCALE_VALUES, help: 'language of the document (default: told by its text)' },
   help: { name: 'help', short: 'h', help: 'show this help' },
 } satisfies Record<string, FlagSpec>;
 
 const COMMAND_FLAGS: Record<CommandName, FlagSpec[]> = {
-  check: [F.format, F.output, F.today, F.locale, F.config, F.maxWarnings, F.quiet, F.fix, F.baseline, F.updateBaseline, F.stdinFilename, F.color, F.noColor, F.help],
+  check: [F.format, F.output, F.today, F.locale, F.config, F.maxWarnings, F.quiet, F.fix, F.fixDryRun, F.baseline, F.updateBaseline, F.stdinFilename, F.staged, F.ignorePattern, F.noGitignore, F.noIgnore, F.printConfig, F.color, F.noColor, F.help],
   rules: [F.locale, F.config, F.help],
   explain: [F.locale, F.config, F.help],
   init: [F.kind, F.language, F.today, F.help],
+  import: [F.draft, F.force, F.importKind, F.importLanguage, F.today, F.locale, F.config, F.maxWarnings, F.color, F.noColor, F.help],
   'test-rules': [F.update, F.help],
 };
 
@@ -63,6 +74,7 @@ const COMMAND_SYNOPSIS: Record<CommandName, { args: string; help: string }> = {
   rules: { args: '', help: 'list the rules with default severity, kinds and source' },
   explain: { args: '<rule-id>', help: "show a rule's documentation" },
   init: { args: '[FILE]', help: 'write a commented skeleton plan (never overwrites; FILE "-" = stdout)' },
+  import: { args: '<FILE>', help: 'turn a plan in .docx, .md or .txt into a YAML draft, then check it' },
   'test-rules': { args: '<folder>...', help: "run rule folders' own cases (valid/, invalid/ with snapshots, README examples)" },
 };
 
@@ -100,10 +112,27 @@ export interface CliOptions {
   fix: boolean;
   /** check, with the path "-": the file the plan read from stdin stands for. */
   stdinFilename?: string;
+  /** check: compute the fixes of `--fix` and show them, writing nothing. */
+  fixDryRun: boolean;
+  /** check: the staged versions of the plans (git's index) instead of the files. */
+  staged: boolean;
+  /** check: `--ignore-pattern` values (gitignore syntax, relative to the working folder). */
+  ignorePatterns: string[];
+  /** check: respect .gitignore files (default true; `--no-gitignore`). */
+  gitignore: boolean;
+  /** check: respect every ignore pattern (default true; `--no-ignore`). */
+  ignore: boolean;
+  /** check: print the merged configuration of this file instead of checking. */
+  printConfig?: string;
   /** undefined: decide by the terminal. */
   color?: boolean;
   /** test-rules: write snapshots that are missing or differ. */
   update: boolean;
+  /** import: overwrite an existing draft file. */
+  force?: boolean;
+  /** import: the kind and language given on the command line (otherwise told by the document). */
+  importKind?: 'SelfMonitoringPlan' | 'ServiceDescription';
+  importLanguage?: 'fi' | 'sv' | 'en';
   kind: 'SelfMonitoringPlan' | 'ServiceDescription';
   language: 'fi' | 'sv' | 'en';
 }
@@ -188,7 +217,7 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     if (!/^-?\d+$/.test(mw) || Number(mw) < -1) throw new UsageError(`Invalid number "${mw}" for "--max-warnings": use a whole number (0 or more; -1 for no limit).`, command);
     maxWarnings = Number(mw);
   }
-  for (const [flag, what] of [['output', 'a file name'], ['config', 'a file name'], ['baseline', 'a file name'], ['stdin-filename', 'a file name']] as const) {
+  for (const [flag, what] of [['output', 'a file name'], ['config', 'a file name'], ['baseline', 'a file name'], ['stdin-filename', 'a file name'], ['print-config', 'a file name']] as const) {
     if (str(flag) === '') throw new UsageError(`Option "--${flag}" needs ${what}.`, command);
   }
   const formats = parseFormats(repeated.get('format') ?? [], command);
@@ -197,8 +226,14 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
   if (values.has('update-baseline') && !values.has('baseline')) throw new UsageError('"--update-baseline" writes the file given with "--baseline FILE".', command);
   if (command === 'check' && positionals.includes('-') && positionals.length > 1) throw new UsageError('"-" (a plan read from stdin) cannot be combined with other paths.', command);
   if (values.has('fix') && positionals.includes('-')) throw new UsageError('"--fix" corrects files; a plan read from stdin ("-") has none to write to.', command);
+  if (values.has('fix') && values.has('fix-dry-run')) throw new UsageError('Use either "--fix" (write the corrections) or "--fix-dry-run" (only show them).', command);
+  if (values.has('staged') && positionals.includes('-')) throw new UsageError('"--staged" reads the plans from git\'s index; it cannot be combined with "-" (stdin).', command);
+  if (values.has('staged') && values.has('fix')) throw new UsageError('"--fix" corrects files, and "--staged" checks what is in git\'s index, not the files: use "--fix-dry-run" to see the corrections.', command);
+  if (repeated.get('ignore-pattern')?.includes('')) throw new UsageError('Option "--ignore-pattern" needs a pattern.', command);
+  if (values.has('print-config') && positionals.length > 0) throw new UsageError(`"--print-config FILE" prints the configuration of one file and checks nothing; remove "${positionals[0]}".`, command);
   if (values.has('stdin-filename') && !(command === 'check' && positionals[0] === '-')) throw new UsageError('"--stdin-filename" names the plan read from stdin: give the path "-" too.', command);
   if (command === 'explain' && positionals.length !== 1) throw new UsageError('"explain" takes exactly one rule id.', command);
+  if (command === 'import' && positionals.length !== 1) throw new UsageError('"import" takes exactly one file: a plan as .docx, .md or .txt.', command);
   if (command === 'test-rules' && positionals.length === 0) throw new UsageError('"test-rules" needs at least one rules folder (a folder of <rule-id>/rule.yaml).', command);
   if ((command === 'rules' && positionals.length > 0) || (command === 'init' && positionals.length > 1)) {
     throw new UsageError(`Unexpected argument "${positionals[command === 'init' ? 1 : 0]}" for "${command}".`, command);
@@ -211,7 +246,15 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     quiet: values.has('quiet'),
     updateBaseline: values.has('update-baseline'),
     fix: values.has('fix'),
+    fixDryRun: values.has('fix-dry-run'),
+    staged: values.has('staged'),
+    ignorePatterns: repeated.get('ignore-pattern') ?? [],
+    gitignore: !values.has('no-gitignore'),
+    ignore: !values.has('no-ignore'),
     update: values.has('update'),
+    ...(values.has('force') ? { force: true } : {}),
+    ...(command === 'import' && str('kind') !== undefined ? { importKind: str('kind') as CliOptions['importKind'] } : {}),
+    ...(command === 'import' && str('language') !== undefined ? { importLanguage: str('language') as CliOptions['importLanguage'] } : {}),
     kind: (str('kind') as CliOptions['kind'] | undefined) ?? 'SelfMonitoringPlan',
     language: (str('language') as CliOptions['language'] | undefined) ?? 'fi',
     ...(str('output') !== undefined ? { output: str('output') } : {}),
@@ -220,13 +263,14 @@ export function parseArgs(argv: readonly string[]): ParsedCommand {
     ...(str('config') !== undefined ? { config: str('config') } : {}),
     ...(str('baseline') !== undefined ? { baseline: str('baseline') } : {}),
     ...(str('stdin-filename') !== undefined ? { stdinFilename: str('stdin-filename') } : {}),
+    ...(str('print-config') !== undefined ? { printConfig: str('print-config') } : {}),
     ...(values.has('color') ? { color: true } : values.has('no-color') ? { color: false } : {}),
   };
   return { command, positionals, options };
 }
 
 /** A usual file name extension per report format, for examples in messages. */
-const EXTENSIONS: Record<FormatName, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', junit: 'xml', github: 'txt', gitlab: 'json', markdown: 'md' };
+const EXTENSIONS: Record<FormatName, string> = { stylish: 'txt', json: 'json', sarif: 'sarif', junit: 'xml', github: 'txt', gitlab: 'json', markdown: 'md', html: 'html' };
 
 /**
  * `--format` values: `NAME` (the report for stdout or `--output`; at most one, default stylish)

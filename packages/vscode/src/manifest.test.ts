@@ -30,8 +30,8 @@ describe('package.json manifest', () => {
     expect(contributed).toEqual(Object.values(COMMANDS).sort());
   });
 
-  it('activates on YAML and starts from the bundle', () => {
-    expect(manifest.activationEvents).toEqual(['onLanguage:yaml']);
+  it('activates on YAML and JSON and starts from the bundle', () => {
+    expect(manifest.activationEvents).toEqual(['onLanguage:yaml', 'onLanguage:json']);
     expect(manifest.main).toBe('./dist/extension.js');
   });
 
@@ -45,8 +45,8 @@ describe('package.json manifest', () => {
     expect(props['laatuvahti.codeLens'].default).toBe(defaultClientSettings().codeLens);
   });
 
-  it('points yamlValidation at the three schemas the build copies', () => {
+  it('points yamlValidation at the four schemas the build copies (test/json-schemas.test.ts checks their content)', () => {
     const urls = manifest.contributes.yamlValidation.map((v: { url: string }) => v.url).sort();
-    expect(urls).toEqual(['./schema/plan.json', './schema/self-monitoring-plan.json', './schema/service-description.json']);
+    expect(urls).toEqual(['./schema/laatuvahti.config.json', './schema/plan.json', './schema/self-monitoring-plan.json', './schema/service-description.json']);
   });
 });

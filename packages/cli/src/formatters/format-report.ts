@@ -20,6 +20,8 @@ export async function loadFormatter(format: FormatName): Promise<Formatter> {
       return (await import('./format-gitlab.js')).formatGitlab;
     case 'markdown':
       return (await import('./format-markdown.js')).formatMarkdown;
+    case 'html':
+      return (await import('./format-html.js')).formatHtml;
     default:
       return (await import('./format-stylish.js')).formatStylish;
   }

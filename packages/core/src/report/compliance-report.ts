@@ -10,6 +10,7 @@ import { builtinDocsUrl } from '../messages/docs.js';
 import { countOf } from '../messages/format-message.js';
 import { KIND_NAMES, type PlanKind } from '../schema/common.js';
 import type { CompiledPack } from '../rules/compile-pack.js';
+import { formatPath } from '../rules/data-path.js';
 import type { RuleOutcome, RuleOutcomeKind } from '../outcomes.js';
 import type { Diagnostic, Locale, Severity } from '../types.js';
 
@@ -31,6 +32,8 @@ export interface ReportedPlan {
   baselined?: readonly Diagnostic[];
   /** The outcome of every rule of the plan's kind (`ruleOutcomes`). */
   outcomes?: readonly RuleOutcome[];
+  /** `data` for a plan checked as data (`checkData`): findings are shown by data path, not line. */
+  located?: 'text' | 'data';
 }
 
 /** What the report shows of a rule. */
@@ -57,9 +60,11 @@ export interface ComplianceReportInput {
   notes?: readonly string[];
 }
 
-type PlanResult = 'passes' | 'warnings' | 'fails' | 'unchecked';
+/** A plan's overall result in the report's overview. */
+export type PlanResult = 'passes' | 'warnings' | 'fails' | 'unchecked';
 
-interface Words {
+/** The report's words in one locale. */
+export interface ReportWords {
   title: string;
   intro: (today: string, version: string, plans: number) => string;
   baseline: (file: string) => string;
@@ -95,7 +100,7 @@ export const SEVERITY_NAMES: Readonly<Record<Locale, Record<Severity, string>>> 
 };
 
 
-const WORDS: Record<Locale, Words> = {
+const WORDS: Record<Locale, ReportWords> = {
   en: {
     title: 'Laatuvahti compliance report',
     intro: (today, version, n) => `${countOf(n, 'plan', 'plans')} checked against the rules in force on ${today} (laatuvahti ${version}).`,
@@ -167,7 +172,8 @@ const WORDS: Record<Locale, Words> = {
   },
 };
 
-const OUTCOME_MARKS: Record<RuleOutcomeKind, string> = {
+/** The mark each outcome has in the report's tables. */
+export const OUTCOME_MARKS: Readonly<Record<RuleOutcomeKind, string>> = {
   passed: '✅',
   failed: '❌',
   suppressed: '☑️',
@@ -179,7 +185,7 @@ const OUTCOME_MARKS: Record<RuleOutcomeKind, string> = {
 };
 
 /** The order outcomes are counted in under each plan. */
-const OUTCOME_ORDER: readonly RuleOutcomeKind[] = ['passed', 'failed', 'suppressed', 'baselined', 'not-applicable', 'off', 'not-in-force', 'not-evaluated'];
+export const OUTCOME_ORDER: readonly RuleOutcomeKind[] = ['passed', 'failed', 'suppressed', 'baselined', 'not-applicable', 'off', 'not-in-force', 'not-evaluated'];
 
 /**
  * Text as it reads in Markdown: on one line, with the characters that would start emphasis,
@@ -204,14 +210,23 @@ function table(head: readonly string[], rows: readonly string[][], numeric: read
   return [head, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
 }
 
-function planResult(plan: ReportedPlan): PlanResult {
+/**
+ * The report's words in a locale (headings, columns, outcomes), for another rendering of the
+ * same report (the CLI's HTML report), so that both read alike.
+ */
+export function reportWords(locale: Locale): ReportWords {
+  return WORDS[locale];
+}
+
+/** A plan's overall result: could not be checked, fails (an error), warnings, or passes. */
+export function planResult(plan: ReportedPlan): PlanResult {
   if (!plan.kind) return 'unchecked';
   if (plan.diagnostics.some((d) => d.severity === 'error')) return 'fails';
   return plan.diagnostics.length > 0 ? 'warnings' : 'passes';
 }
 
-function where(d: Diagnostic): string {
-  return `${d.range.start.line + 1}:${d.range.start.character + 1}`;
+function where(d: Diagnostic, plan: ReportedPlan): string {
+  return plan.located === 'data' ? markdownText(formatPath(d.path)) : `${d.range.start.line + 1}:${d.range.start.character + 1}`;
 }
 
 /** The report as Markdown. */
@@ -249,13 +264,13 @@ export function complianceReport(input: ComplianceReportInput): string {
     const findings = (heading: string, list: readonly Diagnostic[]) => {
       if (list.length === 0) return;
       out.push('', `### ${heading}`, '');
-      out.push(...table(words.findingColumns, list.map((d) => [where(d), SEVERITY_NAMES[input.locale][d.severity], markdownText(d.message), ruleLink(d.ruleId)])));
+      out.push(...table(words.findingColumns, list.map((d) => [where(d, plan), SEVERITY_NAMES[input.locale][d.severity], markdownText(d.message), ruleLink(d.ruleId)])));
     };
     findings(words.findings, plan.diagnostics);
     if (plan.suppressed.length > 0) {
       out.push('', `### ${words.suppressed}`, '');
       const reason = (d: Diagnostic) => `${d.suppressed?.justification ?? ''}${d.suppressed?.until ? ` (${words.until(d.suppressed.until)})` : ''}`;
-      out.push(...table(words.reasonColumns, plan.suppressed.map((d) => [where(d), ruleLink(d.ruleId), markdownText(reason(d))])));
+      out.push(...table(words.reasonColumns, plan.suppressed.map((d) => [where(d, plan), ruleLink(d.ruleId), markdownText(reason(d))])));
     }
     findings(words.baselined, plan.baselined ?? []);
     if (!plan.kind) {
@@ -264,7 +279,7 @@ export function complianceReport(input: ComplianceReportInput): string {
     }
     if (plan.outcomes?.length) {
       out.push('', `### ${words.rules}`, '');
-      out.push(...table(words.ruleColumns, plan.outcomes.map((o) => [ruleCell(o.ruleId, input.rules.get(o.ruleId), ruleLink), sourceCell(input.rules.get(o.ruleId), words), outcomeCell(o, words)])));
+      out.push(...table(words.ruleColumns, plan.outcomes.map((o) => [ruleCell(o.ruleId, input.rules.get(o.ruleId), ruleLink), sourceCell(input.rules.get(o.ruleId), words), outcomeText(o, words)])));
     }
   }
   return out.join('\n') + '\n';
@@ -274,8 +289,19 @@ export function complianceReport(input: ComplianceReportInput): string {
  * With several plans: per rule, in how many plans it was met, not met, excepted or not in play,
  * the rules not met most often first. Where a unit, a county or a supervisor starts.
  */
-function acrossPlans(input: ComplianceReportInput, words: Words, link: (id: string) => string): string[] {
-  const withOutcomes = input.plans.filter((p) => p.outcomes?.length);
+function acrossPlans(input: ComplianceReportInput, words: ReportWords, link: (id: string) => string): string[] {
+  const rows = ruleCountsAcrossPlans(input.plans);
+  if (rows.length === 0) return [];
+  return ['', `## ${words.acrossPlans}`, '', ...table(words.acrossColumns, rows.map(([id, n]) => [ruleCell(id, input.rules.get(id), link), ...n.map(String)]), [1, 2, 3, 4])];
+}
+
+/**
+ * Per rule, over the plans with outcomes, in how many it was met, not met, excepted
+ * (suppressed or in the baseline) or not in play, the rules not met most often first; empty
+ * with fewer than two such plans.
+ */
+export function ruleCountsAcrossPlans(plans: readonly ReportedPlan[]): [ruleId: string, counts: [met: number, notMet: number, excepted: number, other: number]][] {
+  const withOutcomes = plans.filter((p) => p.outcomes?.length);
   if (withOutcomes.length < 2) return [];
   const columnOf: Record<RuleOutcomeKind, 0 | 1 | 2 | 3> = { passed: 0, failed: 1, suppressed: 2, baselined: 2, 'not-applicable': 3, off: 3, 'not-in-force': 3, 'not-evaluated': 3 };
   const counts = new Map<string, [number, number, number, number]>();
@@ -286,29 +312,34 @@ function acrossPlans(input: ComplianceReportInput, words: Words, link: (id: stri
       row[columnOf[o.outcome]]++;
     }
   }
-  const rows = [...counts].sort(([a, x], [b, y]) => y[1] - x[1] || (a < b ? -1 : a > b ? 1 : 0));
-  return ['', `## ${words.acrossPlans}`, '', ...table(words.acrossColumns, rows.map(([id, n]) => [ruleCell(id, input.rules.get(id), link), ...n.map(String)]), [1, 2, 3, 4])];
+  return [...counts].sort(([a, x], [b, y]) => y[1] - x[1] || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function ruleCell(id: string, info: ReportedRule | undefined, link: (id: string) => string): string {
   return info ? `${link(id)} ${markdownText(info.title)}` : link(id);
 }
 
-function sourceCell(info: ReportedRule | undefined, words: Words): string {
-  if (!info) return '–';
-  if (!info.source) return markdownText(words.planFormat);
-  const reqs = info.source.requirements.length ? ` (${info.source.requirements.join(', ')})` : '';
-  return markdownText(`${info.source.title}${reqs}`);
+function sourceCell(info: ReportedRule | undefined, words: ReportWords): string {
+  return info ? markdownText(sourceText(info, words)) : '–';
 }
 
-function outcomeCell(o: RuleOutcome, words: Words): string {
+/** A rule's source as plain text: its citation with the requirement numbers. */
+export function sourceText(info: ReportedRule, words: ReportWords): string {
+  if (!info.source) return words.planFormat;
+  const reqs = info.source.requirements.length ? ` (${info.source.requirements.join(', ')})` : '';
+  return `${info.source.title}${reqs}`;
+}
+
+/** A rule's outcome as plain text: its mark, its word and how many findings or from when. */
+export function outcomeText(o: RuleOutcome, words: ReportWords): string {
   const mark = o.outcome === 'failed' && o.severity !== 'error' ? '⚠️' : OUTCOME_MARKS[o.outcome];
   const n = o.outcome === 'failed' ? o.findings : o.outcome === 'suppressed' ? o.suppressed : o.outcome === 'baselined' ? o.baselined : 0;
   const detail = o.outcome === 'not-in-force' && o.appliesFrom ? ` (${words.from(o.appliesFrom)})` : n > 0 ? ` (${n})` : '';
   return `${mark} ${words.outcome[o.outcome]}${detail}`;
 }
 
-function outcomeCounts(outcomes: readonly RuleOutcome[], words: Words): string {
+/** "3 met, 1 not met": how many rules had each outcome, in the report's order. */
+export function outcomeCounts(outcomes: readonly RuleOutcome[], words: ReportWords): string {
   const counts = new Map<RuleOutcomeKind, number>();
   for (const o of outcomes) counts.set(o.outcome, (counts.get(o.outcome) ?? 0) + 1);
   return OUTCOME_ORDER.filter((k) => counts.has(k))
