@@ -35,7 +35,7 @@ export async function runCli(argv: readonly string[], context: RunContext = {}):
   if (!io) {
     preferJitlessZod();
     try {
-      io = processIo((await import('@laatuvahti/core')).redactPersonalIds);
+      io = processIo((await import('@laatuvahti/core/internal')).redactPersonalIds);
     } catch (e) {
       // Nothing can be checked (e.g. the rule pack files are missing); nothing is redacted
       // either, but the message names only files of the installation.
@@ -47,7 +47,7 @@ export async function runCli(argv: readonly string[], context: RunContext = {}):
     // The message may repeat what was typed: it leaves through the redactor like all else.
     let message = `laatuvahti: ${parsed.message}`;
     if (parsed.unknown) {
-      const { closest } = await import('@laatuvahti/core');
+      const { closest } = await import('@laatuvahti/core/internal');
       const suggestion = closest(parsed.unknown.word, parsed.unknown.candidates);
       if (suggestion) message += ` Did you mean "${suggestion}"?`;
     }
@@ -64,6 +64,8 @@ export async function runCli(argv: readonly string[], context: RunContext = {}):
         return (await import('./commands/explain-command.js')).runExplain(parsed.positionals[0]!, parsed.options, io);
       case 'init':
         return (await import('./commands/init-command.js')).runInit(parsed.positionals[0], parsed.options, io);
+      case 'import':
+        return await (await import('./commands/import-command.js')).runImport(parsed.positionals[0]!, parsed.options, io, context.workerEntry);
       case 'test-rules':
         return await (await import('./commands/test-rules-command.js')).runTestRules(parsed.positionals, parsed.options, io);
     }

@@ -11,6 +11,7 @@ export const COMMANDS = {
   newSelfMonitoringPlan: 'laatuvahti.newSelfMonitoringPlan',
   newServiceDescription: 'laatuvahti.newServiceDescription',
   restartServer: 'laatuvahti.restartServer',
+  importPlan: 'laatuvahti.importPlan',
 } as const;
 
 /** The status bar item's click: VS Code's own "show Problems" command. */

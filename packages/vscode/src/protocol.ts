@@ -11,6 +11,7 @@ export const REQUESTS = {
   listRules: 'laatuvahti/listRules',
   skeleton: 'laatuvahti/skeleton',
   complianceReport: 'laatuvahti/complianceReport',
+  importPlan: 'laatuvahti/importPlan',
 } as const;
 
 /** `laatuvahti/checkFiles` parameters: file URIs; the server also publishes their diagnostics. */
@@ -75,3 +76,20 @@ export interface ComplianceReportParams {
 
 /** `laatuvahti/complianceReport` result: null when none of the documents is a plan. */
 export type ComplianceReportResult = { markdown: string } | null;
+
+/** `laatuvahti/importPlan` parameters: a .docx, .md or .txt file on disk. */
+export interface ImportPlanParams {
+  uri: string;
+}
+
+/** `laatuvahti/importPlan` result: the YAML draft and what of the source went where. */
+export interface ImportPlanResult {
+  text: string;
+  kind: PlanKind;
+  language: UiLocale;
+  headings: { found: number; recognised: number };
+  paragraphs: { mapped: number; kept: number };
+  words: { mapped: number; kept: number };
+  guesses: number;
+  personalIdsMasked: number;
+}

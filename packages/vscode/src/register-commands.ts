@@ -1,13 +1,15 @@
 /**
- * Command step: the six commands (check workspace, show rule documentation, show compliance
- * report, two new-plan skeletons, restart server). Each asks the server; the decisions they
- * take themselves are in plan-files.ts, rule-ids-at-position.ts and skeleton-language.ts.
+ * Command step: the commands (check workspace, show rule documentation, show compliance
+ * report, two new-plan skeletons, import a plan, restart server). Each asks the server; the
+ * decisions they take themselves are in plan-files.ts, rule-ids-at-position.ts,
+ * skeleton-language.ts and import-target.ts.
  */
 import * as vscode from 'vscode';
 import { LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, SHOW_PROBLEMS } from './command-ids.js';
 import { inBatches, planFileExclude, PLAN_FILE_INCLUDE, summariseCheck } from './plan-files.js';
-import { REQUESTS, type CheckFileResult, type CheckFilesResult, type ComplianceReportResult, type PlanKind, type RuleDocumentationResult, type RuleSummary, type SkeletonResult } from './protocol.js';
+import { REQUESTS, type CheckFileResult, type CheckFilesResult, type ComplianceReportResult, type ImportPlanResult, type PlanKind, type RuleDocumentationResult, type RuleSummary, type SkeletonResult } from './protocol.js';
+import { draftPathFor, IMPORT_EXTENSIONS, isImportSource } from './import-target.js';
 import type { UiLocale } from './resolve-locale.js';
 import type { MarkdownDocuments } from './markdown-documents.js';
 import { ruleIdFromArgument, ruleIdsAtPosition } from './rule-ids-at-position.js';
@@ -54,6 +56,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable {
     register(COMMANDS.showComplianceReport, (arg) => showComplianceReport(ctx, running, arg)),
     register(COMMANDS.newSelfMonitoringPlan, (arg) => newPlan(ctx, running, 'SelfMonitoringPlan', arg)),
     register(COMMANDS.newServiceDescription, (arg) => newPlan(ctx, running, 'ServiceDescription', arg)),
+    register(COMMANDS.importPlan, (arg) => importPlan(ctx, running, arg)),
     register(COMMANDS.restartServer, async () => {
       await ctx.restart();
       void vscode.window.showInformationMessage(uiMessages(ctx.locale()).serverRestarted);
@@ -172,7 +175,7 @@ async function reportTarget(arg: unknown): Promise<{ file: vscode.Uri } | { fold
     return stat?.type === vscode.FileType.Directory ? { folder: arg } : { file: arg };
   }
   const doc = vscode.window.activeTextEditor?.document;
-  if (doc?.languageId === 'yaml') return { file: doc.uri };
+  if (doc?.languageId === 'yaml' || doc?.languageId === 'json') return { file: doc.uri };
   return vscode.workspace.workspaceFolders?.length ? { folder: undefined } : undefined;
 }
 
@@ -201,3 +204,39 @@ async function newPlan(ctx: CommandContext, running: Running, kind: PlanKind, ar
   const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
   await vscode.window.showTextDocument(doc);
 }
+
+/**
+ * "Import plan from Word/Markdown/text": the file clicked in the explorer, the active editor's
+ * file, or one picked -> the server's draft (core's importPlan) -> written next to the source
+ * (an existing draft only when the user says so) -> opened, where the server checks it.
+ */
+async function importPlan(ctx: CommandContext, running: Running, arg: unknown): Promise<void> {
+  const m = uiMessages(ctx.locale());
+  let source = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  if (!source || !isImportSource(source.path)) {
+    const picked = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: m.importOpenLabel, filters: { [m.importFilter]: IMPORT_EXTENSIONS.map((e) => e.slice(1)) } });
+    source = picked?.[0];
+    if (!source) return;
+  }
+  if (source.scheme !== 'file') {
+    void vscode.window.showErrorMessage(m.importNotFile);
+    return;
+  }
+  const client = running();
+  if (!client) return;
+  const name = source.path.slice(source.path.lastIndexOf('/') + 1);
+  const uri = source.toString();
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: m.importing(name) }, () => client.sendRequest<ImportPlanResult>(REQUESTS.importPlan, { uri }));
+  const target = vscode.Uri.file(draftPathFor(source.fsPath));
+  const targetName = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const exists = await vscode.workspace.fs.stat(target).then(
+    () => true,
+    () => false,
+  );
+  // As `laatuvahti import` without --force: an existing file is replaced only when the user says so.
+  if (exists && (await vscode.window.showWarningMessage(m.draftExists(targetName), { modal: true }, m.replace)) !== m.replace) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(target));
+  void vscode.window.showInformationMessage(m.imported(targetName, result));
+}
+

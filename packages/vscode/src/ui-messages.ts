@@ -35,6 +35,20 @@ export interface UiMessages {
   reporting: string;
   workspaceReportName: string;
   commandFailed(reason: string): string;
+  importFilter: string;
+  importOpenLabel: string;
+  importing(file: string): string;
+  importNotFile: string;
+  draftExists(file: string): string;
+  replace: string;
+  imported(file: string, s: ImportSummary): string;
+}
+
+/** What an import made, for its notification. */
+export interface ImportSummary {
+  paragraphs: { mapped: number; kept: number };
+  guesses: number;
+  personalIdsMasked: number;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -59,6 +73,15 @@ const en: UiMessages = {
   workspaceReportName: 'workspace',
   notAPlan: (file) => `${file} is not a Laatuvahti plan (apiVersion: laatuvahti/v1): there is no compliance report for it.`,
   commandFailed: (reason) => `Laatuvahti: the command failed (${reason}). See the Laatuvahti output channel for details.`,
+  importFilter: 'Plan (Word, Markdown, text)',
+  importOpenLabel: 'Import',
+  importing: (file) => `Laatuvahti: importing ${file}`,
+  importNotFile: 'Laatuvahti imports plans saved as files (.docx, .md or .txt) on this computer.',
+  draftExists: (file) => `${file} already exists. Replace it with the new draft?`,
+  replace: 'Replace',
+  imported: (file, s) =>
+    `Laatuvahti wrote the draft ${file}: ${s.paragraphs.mapped} of ${s.paragraphs.mapped + s.paragraphs.kept} paragraphs went to keys, ${plural(s.paragraphs.kept, 'paragraph is', 'paragraphs are')} kept under importedText; confirm the ${plural(s.guesses, 'value', 'values')} marked "# check".` +
+    (s.personalIdsMasked ? ` ${plural(s.personalIdsMasked, 'personal identity code was', 'personal identity codes were')} masked.` : ''),
 };
 
 const fi: UiMessages = {
@@ -81,6 +104,15 @@ const fi: UiMessages = {
   workspaceReportName: 'työtila',
   notAPlan: (file) => `${file} ei ole Laatuvahdin suunnitelma (apiVersion: laatuvahti/v1), joten sille ei ole tarkistusraporttia.`,
   commandFailed: (reason) => `Laatuvahti: komento epäonnistui (${reason}). Lisätietoja on Laatuvahti-tulostekanavalla.`,
+  importFilter: 'Suunnitelma (Word, Markdown, teksti)',
+  importOpenLabel: 'Tuo',
+  importing: (file) => `Laatuvahti: tuodaan ${file}`,
+  importNotFile: 'Laatuvahti tuo suunnitelmia, jotka on tallennettu tiedostoiksi (.docx, .md tai .txt) tälle koneelle.',
+  draftExists: (file) => `${file} on jo olemassa. Korvataanko se uudella luonnoksella?`,
+  replace: 'Korvaa',
+  imported: (file, s) =>
+    `Laatuvahti kirjoitti luonnoksen ${file}: ${s.paragraphs.mapped}/${s.paragraphs.mapped + s.paragraphs.kept} kappaletta sijoitettiin avaimiin, ${s.paragraphs.kept} jäi kohtaan importedText; tarkista ${plural(s.guesses, 'arvo', 'arvoa')}, joilla on merkintä "# tarkista".` +
+    (s.personalIdsMasked ? ` Henkilötunnuksia peitettiin: ${s.personalIdsMasked}.` : ''),
 };
 
 const sv: UiMessages = {
@@ -103,6 +135,15 @@ const sv: UiMessages = {
   workspaceReportName: 'arbetsyta',
   notAPlan: (file) => `${file} är inte en Laatuvahti-plan (apiVersion: laatuvahti/v1), så det finns ingen kontrollrapport för den.`,
   commandFailed: (reason) => `Laatuvahti: kommandot misslyckades (${reason}). Mer information finns i utdatakanalen Laatuvahti.`,
+  importFilter: 'Plan (Word, Markdown, text)',
+  importOpenLabel: 'Importera',
+  importing: (file) => `Laatuvahti: ${file} importeras`,
+  importNotFile: 'Laatuvahti importerar planer som sparats som filer (.docx, .md eller .txt) på den här datorn.',
+  draftExists: (file) => `${file} finns redan. Ska den ersättas med det nya utkastet?`,
+  replace: 'Ersätt',
+  imported: (file, s) =>
+    `Laatuvahti skrev utkastet ${file}: ${s.paragraphs.mapped} av ${s.paragraphs.mapped + s.paragraphs.kept} stycken placerades under nycklar, ${s.paragraphs.kept} finns kvar under importedText; kontrollera ${plural(s.guesses, 'värdet', 'värden')} som är märkta "# kontrollera".` +
+    (s.personalIdsMasked ? ` Personbeteckningar maskerades: ${s.personalIdsMasked}.` : ''),
 };
 
 const BY_LOCALE: Record<UiLocale, UiMessages> = { fi, sv, en };
