@@ -247,6 +247,17 @@ describe('configuration', () => {
     expect((await next).diagnostics.find((d) => d.code === 'schema-unknown-key')!.message).toBe('Unknown key "adress". Did you mean "address"?');
     expect(await c.stop()).toBe(0);
   });
+
+  it('a fallback language (VS Code\'s "auto") gives way to the plan\'s own language', async () => {
+    const c = client({ initializationOptions: { debounceMs: 0, fallbackLocale: 'sv' } });
+    await c.start();
+    const unknownKey = (p: { diagnostics: WireDiagnostic[] }) => p.diagnostics.find((d) => d.code === 'schema-unknown-key')!.message;
+    const finnish = await c.open(uriOf('fallback-fi.yaml'), PLAN.replace('language: en\n', 'language: fi\n'));
+    expect(unknownKey(finnish)).toBe('Tuntematon avain "adress". Tarkoititko "address"?');
+    const unsaid = await c.open(uriOf('fallback-none.yaml'), PLAN.replace('language: en\n', ''));
+    expect(unknownKey(unsaid)).toBe('Okänd nyckel "adress". Menade du "address"?');
+    expect(await c.stop()).toBe(0);
+  });
 });
 
 describe('long plans', () => {

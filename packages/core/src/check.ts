@@ -32,6 +32,8 @@ export interface CheckOptions {
    * findings unless someone asked otherwise.
    */
   locale?: Locale;
+  /** The language when neither `locale` nor the plan's `language` says one (default English). */
+  fallbackLocale?: Locale;
   /** The document's URI, passed through for callers' bookkeeping. */
   uri?: string;
   /** Effective severities and options (see `resolveSettings`). */
@@ -92,7 +94,7 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
   const pace = new Pace(options);
   options.signal?.throwIfAborted();
   const parsed = parsePlanText(text);
-  const locale = options.locale ?? planLanguage(parsed) ?? 'en';
+  const locale = options.locale ?? planLanguage(parsed) ?? options.fallbackLocale ?? 'en';
   const out = new DiagnosticBuilder(parsed, pack, locale, options.settings);
 
   for (const p of parsed.problems) {

@@ -267,6 +267,11 @@ export interface FileSettings {
 /** Settings a caller layers over the config file (CLI flags, editor settings). */
 export interface SettingsOverrides {
   locale?: Locale;
+  /**
+   * The language when neither `locale`, a config nor the plan's own `language` chooses one (an
+   * editor's display language); `FileSettings.locale` is then this, and checks fall back to it.
+   */
+  fallbackLocale?: Locale;
   /** Extra rule folders (absolute paths). */
   ruleDirs?: readonly string[];
   /** Per-rule severities / options that win over the config file. */
@@ -417,7 +422,7 @@ export class SettingsResolver {
     // The language someone chose (flag or editor setting, else a config); without one, each
     // plan's own `language` decides its findings' language (check.ts).
     const chosenLocale = this.overrides.locale ?? merged.locale;
-    const locale = chosenLocale ?? 'en';
+    const locale = chosenLocale ?? this.overrides.fallbackLocale ?? 'en';
     const dirs = [...new Set([...merged.ruleDirs, ...(this.overrides.ruleDirs ?? [])])];
     const packKey = JSON.stringify(dirs);
     let packEntry = this.packs.get(packKey);

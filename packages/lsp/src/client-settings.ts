@@ -10,6 +10,11 @@ import { LOCALES, type Locale, type RuleSettings } from '@laatuvahti/core/intern
 export interface ClientSettings {
   /** Language of messages; when absent the config file (or English) decides. */
   locale?: Locale;
+  /**
+   * Language when neither `locale`, a config nor the plan's own `language` says one (VS Code
+   * sends its display language here for "auto"); absent: English.
+   */
+  fallbackLocale?: Locale;
   /** Extra rule folders, absolute (relative ones are resolved against the workspace root). */
   ruleDirs: string[];
   /** Per-rule severity overrides, e.g. { "social-activity-regular": "warning" }. */
@@ -53,6 +58,10 @@ export function readClientSettings(raw: unknown, root: string, warn: (message: s
   if (s.locale !== undefined && s.locale !== null && s.locale !== '') {
     if ((LOCALES as readonly unknown[]).includes(s.locale)) out.locale = s.locale as Locale;
     else warn(`laatuvahti.locale must be one of ${LOCALES.join(', ')}; got ${JSON.stringify(s.locale)}`);
+  }
+  if (s.fallbackLocale !== undefined && s.fallbackLocale !== null && s.fallbackLocale !== '') {
+    if ((LOCALES as readonly unknown[]).includes(s.fallbackLocale)) out.fallbackLocale = s.fallbackLocale as Locale;
+    else warn(`laatuvahti.fallbackLocale must be one of ${LOCALES.join(', ')}; got ${JSON.stringify(s.fallbackLocale)}`);
   }
   if (s.debounceMs !== undefined && s.debounceMs !== null) {
     if (typeof s.debounceMs === 'number' && Number.isFinite(s.debounceMs) && s.debounceMs >= 0) out.debounceMs = Math.min(Math.round(s.debounceMs), MAX_DEBOUNCE_MS);

@@ -94,7 +94,7 @@ export class DocumentChecker {
       const report = await checkWithPack(settings.pack, text, {
         today,
         // Unless the editor setting or the config chose one, the plan's own `language` decides.
-        ...(settings.chosenLocale ? { locale: settings.chosenLocale } : {}),
+        ...(settings.chosenLocale ? { locale: settings.chosenLocale } : { fallbackLocale: settings.locale }),
         settings: settings.settings,
         // Every check here takes turns with other requests (a workspace check too, which must
         // still be complete); an open document's check can also be cancelled and is bounded.

@@ -26,6 +26,7 @@ export class WorkspaceSettings {
     this.client = client;
     this.resolver = new SettingsResolver({
       ...(client.locale ? { locale: client.locale } : {}),
+      ...(client.fallbackLocale ? { fallbackLocale: client.fallbackLocale } : {}),
       ruleDirs: client.ruleDirs,
       rules: client.rules,
     });

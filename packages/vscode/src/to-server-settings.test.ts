@@ -6,12 +6,16 @@ const folderPath = path.resolve('/work/plans');
 
 describe('toServerSettings', () => {
   it('fills defaults for an empty section', () => {
-    expect(toServerSettings(undefined, { displayLanguage: 'en' })).toEqual({ locale: 'en', ruleDirs: [], rules: {}, debounceMs: DEFAULT_DEBOUNCE_MS, codeLens: true });
+    expect(toServerSettings(undefined, { displayLanguage: 'en' })).toEqual({ fallbackLocale: 'en', ruleDirs: [], rules: {}, debounceMs: DEFAULT_DEBOUNCE_MS, codeLens: true });
   });
 
-  it('resolves "auto" with the display language', () => {
-    expect(toServerSettings({ locale: 'auto' }, { displayLanguage: 'fi' }).locale).toBe('fi');
-    expect(toServerSettings({ locale: 'sv' }, { displayLanguage: 'fi' }).locale).toBe('sv');
+  it('sends a chosen language as chosen, and "auto" only as the fallback after the plan\'s own language', () => {
+    const auto = toServerSettings({ locale: 'auto' }, { displayLanguage: 'fi' });
+    expect(auto).not.toHaveProperty('locale');
+    expect(auto.fallbackLocale).toBe('fi');
+    expect(toServerSettings({ locale: 'auto' }, { displayLanguage: 'sv-FI' }).fallbackLocale).toBe('sv');
+    expect(toServerSettings({ locale: 'sv' }, { displayLanguage: 'fi' })).toMatchObject({ locale: 'sv', fallbackLocale: 'sv' });
+    expect(toServerSettings({ locale: 'de' }, { displayLanguage: 'fi' })).not.toHaveProperty('locale');
   });
 
   it('anchors relative rule folders at the workspace folder and drops non-strings', () => {

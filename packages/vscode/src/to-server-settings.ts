@@ -1,14 +1,20 @@
 /**
  * Settings step: the `laatuvahti` configuration section as the language server receives it
- * (workspace/configuration and didChangeConfiguration), with "auto" resolved, relative rule
+ * (workspace/configuration and didChangeConfiguration), with "auto" resolved into a fallback, relative rule
  * folders anchored at the workspace folder and ill-typed values dropped rather than sent on.
  */
 import * as path from 'node:path';
-import { resolveLocale, type UiLocale } from './resolve-locale.js';
+import { resolveLocale, UI_LOCALES, type UiLocale } from './resolve-locale.js';
 
 /** What the server reads from the `laatuvahti` section. */
 export interface ServerSettings {
-  locale: UiLocale;
+  /** The language the user chose (fi, sv or en); absent for "auto": each plan's own decides. */
+  locale?: UiLocale;
+  /**
+   * The language when neither the user, a config nor the plan says one: VS Code's display
+   * language as "auto" resolves it (also for messages that belong to no plan).
+   */
+  fallbackLocale: UiLocale;
   /** Absolute folders with extra rules. */
   ruleDirs: string[];
   /** Per-rule severity (or `{ severity, options }`), as in laatuvahti.config.yaml. */
@@ -56,7 +62,8 @@ export function toServerSettings(raw: unknown, context: SettingsContext): Server
     : DEFAULT_DEBOUNCE_MS;
   const budget = typeof section.timeBudgetMs === 'number' && Number.isFinite(section.timeBudgetMs) && section.timeBudgetMs >= 0 ? Math.round(section.timeBudgetMs) : undefined;
   return {
-    locale: resolveLocale(section.locale, context.displayLanguage),
+    ...(isExplicitLocale(section.locale) ? { locale: section.locale } : {}),
+    fallbackLocale: resolveLocale(section.locale, context.displayLanguage),
     ruleDirs,
     rules,
     debounceMs: debounce,
@@ -70,6 +77,10 @@ export function toServerSettings(raw: unknown, context: SettingsContext): Server
 function anchor(dir: string, folderPath: string | undefined): string {
   if (path.isAbsolute(dir)) return path.normalize(dir);
   return folderPath ? path.resolve(folderPath, dir) : dir;
+}
+
+function isExplicitLocale(value: unknown): value is UiLocale {
+  return typeof value === 'string' && (UI_LOCALES as readonly string[]).includes(value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
