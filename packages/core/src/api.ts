@@ -14,12 +14,12 @@ import { BUILTIN_RULES, BUILTIN_SEVERITIES, BUILTIN_TITLES } from './messages/bu
 import { builtinDocsUrl } from './messages/docs.js';
 import { formatPath } from './rules/data-path.js';
 import { KINDS } from './schema/index.js';
-import { planDataText, pathAtOffset } from './plan-data.js';
+import { planDataText, pathFinder } from './plan-data.js';
 import type { CompiledPack } from './rules/compile-pack.js';
 import type { RuleSetChoice } from './rules/rule-schema.js';
 import type { FileDiagnostic } from './rules/read-definitions.js';
 import type { DataFinding, DataReport, RuleInfo } from './api-types.js';
-import type { Diagnostic, Locale } from './types.js';
+import type { DataPath, Diagnostic, Locale } from './types.js';
 
 /** Options of `check`, `checkDocument` and `checkData` (the public `CheckOptions` with core's own types). */
 export interface PublicCheckOptions {
@@ -94,10 +94,11 @@ async function runCheck(text: string, options: PublicCheckOptions) {
 export async function checkData(value: unknown, options: PublicCheckOptions = {}): Promise<DataReport> {
   const text = planDataText(value);
   const report = await checkDocument(text, options);
+  const pathAt = pathFinder(text);
   return {
     ...(report.kind ? { kind: report.kind } : {}),
     locale: report.locale,
-    findings: report.diagnostics.map((d) => toDataFinding(d, text)),
+    findings: report.diagnostics.map((d) => toDataFinding(d, text, pathAt)),
     ...(report.notApplicable ? { notApplicable: report.notApplicable } : {}),
     configDiagnostics: report.configDiagnostics,
     outcomes: report.outcomes,
@@ -105,10 +106,10 @@ export async function checkData(value: unknown, options: PublicCheckOptions = {}
 }
 
 /** A text finding of a data plan's YAML form -> the same finding by data path. */
-function toDataFinding(d: Diagnostic, text: string): DataFinding {
+function toDataFinding(d: Diagnostic, text: string, pathAt: (offset: number) => DataPath): DataFinding {
   // Findings of a scan over the text (a personal identity code) have no path of their own: the
   // value the match lies in is the place.
-  const path = d.path.length === 0 && (d.range.start.line > 0 || d.range.start.character > 0) ? pathAtOffset(text, offsetOf(text, d.range.start)) : d.path;
+  const path = d.path.length === 0 && (d.range.start.line > 0 || d.range.start.character > 0) ? pathAt(offsetOf(text, d.range.start)) : d.path;
   return {
     ruleId: d.ruleId,
     severity: d.severity,

@@ -82,12 +82,23 @@ function where(path: DataPath): string {
 
 /**
  * Finds the data path of the innermost value whose text contains `offset`, in the text made by
- * `planDataText`: the place of a finding that only a text scan could give.
+ * `planDataText`: the place of a finding that only a text scan could give. `pathFinder(text)`
+ * parses once for all the findings of a check (the text has no duplicate keys to look for: it
+ * was written from an object).
  */
+export function pathFinder(text: string): (offset: number) => DataPath {
+  let doc: Document.Parsed | undefined;
+  return (offset) => pathIn((doc ??= parseDocument(text, { keepSourceTokens: false, uniqueKeys: false })).contents, offset);
+}
+
+/** One offset's path (see `pathFinder`). */
 export function pathAtOffset(text: string, offset: number): DataPath {
-  const doc = parseDocument(text, { keepSourceTokens: false });
+  return pathFinder(text)(offset);
+}
+
+function pathIn(contents: unknown, offset: number): DataPath {
   const path: (string | number)[] = [];
-  let node: unknown = doc.contents;
+  let node: unknown = contents;
   for (;;) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && contains(p.value as Node | null, offset));
