@@ -184,6 +184,12 @@ describe('laatuvahti/importPlan (the language server, for the VS Code command)',
       expect(r.text).toBe(expected.text);
       expect(r).toMatchObject({ kind: 'ServiceDescription', headings: { found: 9, recognised: 9 }, paragraphs: { mapped: 24, kept: 2 }, guesses: expected.guesses, personalIdsMasked: 0 });
       await expect(c.request('laatuvahti/importPlan', { uri: pathToFileURL(join(dir, 'vanha.docx')).href })).rejects.toThrow('not a Word document in the .docx format');
+      // A real .docx: the server requires the mammoth.cjs beside its bundle (as the .vsix ships it).
+      const word = new Document({ sections: [{ children: [new Paragraph({ text: 'Toiminta-ajatus', heading: HeadingLevel.HEADING_1 }), new Paragraph('Kotihoitoa ikäihmisille heidän omissa kodeissaan.')] }] });
+      writeFileSync(join(dir, 'uusi.docx'), await Packer.toBuffer(word));
+      const fromWord = await c.request<{ text: string; headings: { found: number; recognised: number } }>('laatuvahti/importPlan', { uri: pathToFileURL(join(dir, 'uusi.docx')).href });
+      expect(fromWord.headings).toEqual({ found: 1, recognised: 1 });
+      expect(fromWord.text).toContain('Kotihoitoa ikäihmisille heidän omissa kodeissaan.');
       await expect(c.request('laatuvahti/importPlan', { uri: pathToFileURL(join(dir, 'plan.pdf')).href })).rejects.toThrow('give the file: URI of a .docx, .md or .txt file');
     } finally {
       await c.stop();

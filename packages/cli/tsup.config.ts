@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { coreDependencyAliases, zodEnglishOnly } from '../core/bundle-plugins.js';
+import { coreDependencyAliases, MAMMOTH_ENTRY, mammothBeside, zodEnglishOnly } from '../core/bundle-plugins.js';
 
 const coreSrc = fileURLToPath(new URL('../core/src/', import.meta.url));
 
@@ -43,21 +43,8 @@ const packFromFiles: Plugin = {
   },
 };
 
-/**
- * mammoth (.docx for `import`) is bundled into a file of its own, dist/mammoth.cjs, which the CLI
- * requires only when a .docx is imported: inside cli.cjs it made the bundle 350 kB larger (957
- * against 607 kB) and its code cache 76 kB, read and deserialised by every command's start-up,
- * and requiring it costs 160-270 ms on this machine. Beside the bundle, it needs no dependency.
- */
-const mammothBeside: Plugin = {
-  name: 'mammoth-beside',
-  setup(build) {
-    build.onResolve({ filter: /^mammoth$/ }, (args) => (args.importer.endsWith(join('vendor', 'mammoth.cjs')) ? undefined : { path: './mammoth.cjs', external: true }));
-  },
-};
-
 export default defineConfig({
-  entry: { cli: 'src/main.ts', mammoth: 'src/vendor/mammoth.cjs' },
+  entry: { cli: 'src/main.ts', mammoth: MAMMOTH_ENTRY },
   format: ['cjs'],
   outExtension: () => ({ js: '.cjs' }),
   platform: 'node',
