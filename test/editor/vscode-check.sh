@@ -91,6 +91,8 @@ export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" XDG_DATA_HOME="$TMP/
 export TMPDIR="$TMP/run" XDG_RUNTIME_DIR="$TMP/run" NODE_COMPILE_CACHE="$TMP/run/ncc"
 mkdir -p "$HOME" "$TMP/ud/User" "$TMP/ext" "$TMP/run" && chmod 700 "$TMP/run"
 cp -r "$HERE/workspace" "$TMP/ws"
+# A real plan written in Markdown, for the import command (fixtures/import/README.md says whose).
+cp "$REPO/fixtures/import/vakehyva-keravan-tyo-ja-toimintakeskus.md" "$TMP/ws/tyokeskus.md"
 printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$PORT" > "$TMP/config.yaml"
 export CODE_SERVER_CONFIG="$TMP/config.yaml"
 cat > "$TMP/ud/User/settings.json" <<'JSON'
