@@ -133,11 +133,13 @@ export async function checkWithPack(pack: CompiledPack, text: string, options: C
     await pace.checkpoint();
     pace.queued();
   }
+  let spans: [number, number][] | undefined;
   const run = await runPack(pack, {
     kind,
     doc,
     text: parsed.text,
     escaped: escapedScalars(parsed),
+    scalarSpans: () => (spans ??= scalarSpansOf(parsed)),
     today,
     options: options_,
     skip,
@@ -246,6 +248,20 @@ function escapedScalars(parsed: ParsedText): EscapedScalar[] {
     }
   }
   return out;
+}
+
+/** The source spans of every scalar, keys included, in document order (see RunInput.scalarSpans). */
+function scalarSpansOf(parsed: ParsedText): [number, number][] {
+  const out: [number, number][] = [];
+  const stack: unknown[] = [parsed.doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) stack.push(node.value, node.key);
+    else if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    else if (isScalar(node) && node.range) out.push([node.range[0], node.range[1]]);
+  }
+  // Sorted for the binary search of withinSpan (run-pack.ts).
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 /** Checks `apiVersion` and `kind`; returns the kind when the document is a plan we can check. */

@@ -90,6 +90,12 @@ export const eachSchema = z.union([
   z.strictObject({
     match: z.string().refine((s) => { try { new RegExp(s, 'u'); return true; } catch { return false; } }, { message: 'not a valid regular expression' }),
     flags: z.string().regex(/^[imsu]*$/).optional(),
+    /**
+     * false: a match inside a YAML comment is no subject (an old term quoted in an author's note
+     * is not what the plan says). Default true: a personal identity code in a comment is as
+     * public as any other text of the file.
+     */
+    comments: z.boolean().optional(),
   }),
 ]);
 

@@ -75,6 +75,12 @@ export interface RunInput {
    * does not hide what a reader of the value sees.
    */
   escaped?: readonly EscapedScalar[];
+  /**
+   * The source spans of every scalar (keys and values), sorted and not overlapping: text outside
+   * them is comments, indicators and white space. Asked for only by a text check with
+   * `comments: false`.
+   */
+  scalarSpans?: () => readonly (readonly [number, number])[];
 }
 
 /** A quoted scalar with escapes: the offsets of its source and the value it stands for. */
@@ -220,7 +226,7 @@ async function resolveData(
 /** The subjects a scope iterates: the document, list items at paths, or text matches. */
 function buildSubjects(each: EachSpec | undefined, input: RunInput): Subject[] {
   if (each === undefined) return [{ path: [], item: input.doc }];
-  if (typeof each === 'object' && !Array.isArray(each)) return textMatches(each, input.text, input.escaped ?? []);
+  if (typeof each === 'object' && !Array.isArray(each)) return textMatches(each, input.text, input.escaped ?? [], input.scalarSpans);
   const patterns = typeof each === 'string' ? [each] : each;
   const subjects: Subject[] = [];
   for (const pattern of patterns) {
@@ -257,7 +263,8 @@ function sameParent(a: DataPath, b: DataPath): boolean {
  * Every match of a pattern in the whole text, comments included, and in the decoded value of
  * each quoted scalar with escapes (shown on the whole scalar, unless the source holds the same match).
  */
-function textMatches(spec: { match: string; flags?: string }, text: string, escaped: readonly EscapedScalar[]): Subject[] {
+function textMatches(spec: { match: string; flags?: string; comments?: boolean }, text: string, escaped: readonly EscapedScalar[], scalarSpans?: RunInput['scalarSpans']): Subject[] {
+  const spans = spec.comments === false && scalarSpans ? scalarSpans() : undefined;
   const re = new RegExp(spec.match, `g${(spec.flags ?? '').replace(/g/g, '')}`);
   const out: Subject[] = [];
   const subject = (found: string, span: [number, number]): Subject => ({
@@ -269,6 +276,7 @@ function textMatches(spec: { match: string; flags?: string }, text: string, esca
   for (const m of text.matchAll(re)) {
     if (m[0].length === 0) continue;
     const start = m.index!;
+    if (spans && !withinSpan(spans, start)) continue;
     out.push(subject(m[0], [start, start + m[0].length]));
   }
   const direct = out.length;
@@ -279,6 +287,19 @@ function textMatches(spec: { match: string; flags?: string }, text: string, esca
     for (const m of value.matchAll(re)) if (m[0].length > 0 && !inSource.has(m[0])) out.push(subject(m[0], span));
   }
   return out;
+}
+
+/** Whether `offset` lies inside one of `spans` (sorted by start, not overlapping). */
+function withinSpan(spans: readonly (readonly [number, number])[], offset: number): boolean {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid]![1] <= offset) low = mid + 1;
+    else high = mid;
+  }
+  const span = spans[low];
+  return span !== undefined && span[0] <= offset;
 }
 
 /** The index of the first of `subjects[0..count)` (sorted by start) that starts at `offset` or later. */
