@@ -65,12 +65,22 @@ describe('severity follows the source', () => {
   });
 });
 
+/** Every file under `dir` but tests (`*.test.ts`). */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.endsWith('.test.ts'))
+    .map((e) => join(e.parentPath, e.name));
+}
+
 describe('what ships cites what ships', () => {
   const shipped = [
     join(root, 'README.md'),
     ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'docs', f)),
     ...readdirSync(rulesDir).flatMap((d) => ['README.md', 'rule.yaml'].map((f) => join(rulesDir, d, f))).filter((f) => existsSync(f)),
     ...readdirSync(join(rulesDir, 'reference')).map((f) => join(rulesDir, 'reference', f)),
+    // The packages' sources end up in bundles and declarations, their READMEs in the tarballs.
+    ...['core', 'cli', 'lsp', 'vscode'].flatMap((p) => [join(root, 'packages', p, 'README.md'), ...sourceFiles(join(root, 'packages', p, 'src'))]),
+    ...sourceFiles(join(root, 'test', 'editor')),
   ];
   it.each(shipped.map((f) => [f.slice(root.length + 1), f]))('%s', (_name, file) => {
     const text = readFileSync(file, 'utf8');

@@ -2,7 +2,7 @@
 // chromium, as the user would: open the broken plan, read the rule ids in the Problems panel,
 // apply the "did you mean" quick fix with Ctrl+., watch that finding disappear, then use the
 // status bar item and the extension's commands, and correct all misspellings of a second plan at
-// once with Source Action. Adapted from shared/tools/real-editor/pw.
+// once with Source Action.
 // Prints one JSON line; exit 0 = every step held, 1 = a step failed, 2 = the workbench or the
 // file never came up (setup error). Screenshots go to OUT_DIR.
 // Usage: node drive-vscode.cjs URL OUT_DIR [TIMEOUT_S]

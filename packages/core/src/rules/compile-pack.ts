@@ -1,7 +1,7 @@
 /**
  * Rules step: rule definitions -> a compiled pack. Each (document kind, iteration scope) gets one
  * json-rules-engine Engine, built when first needed and reused for every document after that: a
- * new Engine per run costs more than the rules themselves (shared/engine-notes.md). Engines are
+ * new Engine per run costs more than the rules themselves (measured: bench/). Engines are
  * never run concurrently; see `runPack`.
  */
 import { Engine, type RuleProperties } from 'json-rules-engine';

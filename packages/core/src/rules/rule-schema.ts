@@ -327,7 +327,7 @@ const shippedSet = z.enum(RULE_SETS, { message: `a shipped rule set is ${RULE_SE
 
 /**
  * One entry of `extends`: a shipped rule set (`laatuvahti:strict`) or the path of another config
- * file, relative to this one (`../shared/laatuvahti.config.yaml`). A name with the `laatuvahti:`
+ * file, relative to this one (`../common/laatuvahti.config.yaml`). A name with the `laatuvahti:`
  * prefix that is not a shipped set is refused here, before any file is looked for.
  */
 const extendsEntry = z.string().min(1).refine((e) => !e.startsWith('laatuvahti:') || (RULE_SETS as readonly string[]).includes(e), {

@@ -1,6 +1,6 @@
 /**
  * Schema step: `kind: SelfMonitoringPlan` (omavalvontasuunnitelma / plan för egenkontroll),
- * exactly as shared/plan-format.md defines it. Keys may be added, never renamed or dropped.
+ * exactly as docs/plan-format.md defines it. Keys may be added, never renamed or dropped.
  */
 import { z } from 'zod';
 import { described as d } from './meta.js';

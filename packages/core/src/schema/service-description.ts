@@ -1,6 +1,6 @@
 /**
  * Schema step: `kind: ServiceDescription` (palvelukuvaus / tjänstebeskrivning), modelled on
- * seed 003 as shared/plan-format.md defines it.
+ * a real service description, as docs/plan-format.md defines it.
  */
 import { z } from 'zod';
 import { described as d } from './meta.js';
