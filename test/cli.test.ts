@@ -804,6 +804,21 @@ describe('rules, explain, init', () => {
 
     expect(run(['test-rules', '.'], folder())).toMatchObject({ code: 2, stderr: 'laatuvahti: No rule folder (<rule-id>/rule.yaml) in .: nothing was tested.\n' });
 
+    // A pattern that can backtrack exponentially is refused at load, by the analysers the bundle
+    // keeps beside it (dist/regex-analysers.cjs) and requires only for rule files from disk.
+    const rx = folder();
+    const rxRule = join(rx, 'house-rules', 'business-id-invalid');
+    cpSync(join(root, 'rules', 'business-id-invalid'), rxRule, { recursive: true });
+    expect(run(['test-rules', 'house-rules'], rx)).toMatchObject({ code: 0 });
+    const ruleText = readFileSync(join(rxRule, 'rule.yaml'), 'utf8');
+    writeFileSync(join(rxRule, 'rule.yaml'), ruleText.replace("operator: matches, value: '^\\d{6}-\\d$'", () => "operator: matches, value: '^(\\d+)+-\\d$'"));
+    const line = ruleText.split('\n').findIndex((l) => l.includes("value: '^\\d{6}-\\d$'")) + 1;
+    expect(run(['test-rules', 'house-rules'], rx)).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `house-rules/business-id-invalid/rule.yaml:${line}:69: error Invalid file: checks[0].when.all[0].value: rule "business-id-invalid": the pattern "^(\\d+)+-\\d$" can take exponential time (\\d+ is repeated by (\\d+)+ and can match the same characters in more than one way; try a text of many "0") (rule-load)\nlaatuvahti: fix the rule files above; no case was run.\n`,
+    });
+
     // A snapshot that cannot be read or written is said so, never an internal error.
     const other = folder();
     const otherRule = join(other, 'house-rules', 'social-activity-regular');

@@ -8,7 +8,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -245,6 +245,24 @@ describe('configuration', () => {
     const next = c.nextPublish((x) => x.uri === uri && !x.diagnostics.some((d) => d.code === 'social-activity-regular'));
     await c.notify('workspace/didChangeConfiguration', { settings: null });
     expect((await next).diagnostics.find((d) => d.code === 'schema-unknown-key')!.message).toBe('Unknown key "adress". Did you mean "address"?');
+    expect(await c.stop()).toBe(0);
+  });
+
+  it('refuses a rule folder\'s pattern that can backtrack exponentially, on the rule file, with the analysers beside the bundle', async () => {
+    const rules = join(dir, 'unsafe-rules');
+    const rule = join(rules, 'business-id-invalid');
+    cpSync(join(ROOT, 'rules', 'business-id-invalid'), rule, { recursive: true });
+    const ruleFile = join(rule, 'rule.yaml');
+    const text = readFileSync(ruleFile, 'utf8');
+    writeFileSync(ruleFile, text.replace("value: '^\\d{6}-\\d$'", () => "value: '^(\\d+)+-\\d$'"));
+    const line = text.split('\n').findIndex((l) => l.includes("value: '^\\d{6}-\\d$'"));
+    const c = client({ initializationOptions: { debounceMs: 0, ruleDirs: [rules] } });
+    await c.start();
+    const problem = c.nextPublish((p) => p.uri === pathToFileURL(ruleFile).href && p.diagnostics.length > 0);
+    await c.open(uriOf('unsafe.yaml'), PLAN);
+    const p = await problem;
+    expect(p.diagnostics[0]).toMatchObject({ code: 'rule-load', range: { start: { line, character: 68 } } });
+    expect(p.diagnostics[0]!.message).toContain('the pattern "^(\\d+)+-\\d$" can take exponential time');
     expect(await c.stop()).toBe(0);
   });
 

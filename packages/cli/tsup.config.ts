@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { coreDependencyAliases, MAMMOTH_ENTRY, mammothBeside, zodEnglishOnly } from '../core/bundle-plugins.js';
+import { coreDependencyAliases, BESIDE_ENTRIES, besideBundle, zodEnglishOnly } from '../core/bundle-plugins.js';
 
 const coreSrc = fileURLToPath(new URL('../core/src/', import.meta.url));
 
@@ -44,7 +44,7 @@ const packFromFiles: Plugin = {
 };
 
 export default defineConfig({
-  entry: { cli: 'src/main.ts', mammoth: MAMMOTH_ENTRY },
+  entry: { cli: 'src/main.ts', ...BESIDE_ENTRIES },
   format: ['cjs'],
   outExtension: () => ({ js: '.cjs' }),
   platform: 'node',
@@ -58,7 +58,7 @@ export default defineConfig({
   sourcemap: false,
   clean: true,
   dts: false,
-  esbuildPlugins: [zodEnglishOnly, packFromFiles, mammothBeside],
+  esbuildPlugins: [zodEnglishOnly, packFromFiles, besideBundle],
   esbuildOptions(options) {
     // The bin runs the bundle through vm.Script, which has no loader for import(): lazy imports
     // (formatters, commands, node:worker_threads) become require() calls.

@@ -60,17 +60,27 @@ export const packAsJsonString: Plugin = {
 };
 
 /**
- * mammoth (.docx for import) goes into a file of its own beside a bundle, dist/mammoth.cjs (entry:
- * `mammoth: MAMMOTH_ENTRY`), which the bundle requires only when a .docx is imported. Inside
- * cli.cjs it made the bundle 350 kB larger (957 against 607 kB) and its code cache 76 kB, read by
- * every command's start-up; inside the language server it doubled the time to compile the bundle
- * (38 against 19 ms); requiring it costs 160-270 ms on this machine.
+ * Code that few runs need goes into files of its own beside a bundle (entries: `BESIDE_ENTRIES`),
+ * required only when needed:
+ * - mammoth (.docx for import). Inside cli.cjs it made the bundle 350 kB larger (957 against
+ *   607 kB) and its code cache 76 kB, read by every command's start-up; requiring it costs
+ *   160-270 ms on this machine.
+ * - the pattern-safety analysers (src/rules/regex-safety.ts: refa, scslre, regexp-ast-analysis,
+ *   regexpp), needed only for rule files read from disk. Inside cli.cjs they were 1.1 MB of its
+ *   1.74 MB, and a one-plan run took 416-461 against 348-399 ms without them (three runs each).
  */
-export const MAMMOTH_ENTRY = fileURLToPath(new URL('./vendor/mammoth.cjs', import.meta.url));
+export const BESIDE_ENTRIES: Record<string, string> = {
+  mammoth: fileURLToPath(new URL('./vendor/mammoth.cjs', import.meta.url)),
+  'regex-analysers': fileURLToPath(new URL('./vendor/regex-analysers.cjs', import.meta.url)),
+};
 
-export const mammothBeside: Plugin = {
-  name: 'mammoth-beside',
+const ANALYSER_PACKAGES = /^(?:@eslint-community\/regexpp|scslre|regexp-ast-analysis)$/;
+
+export const besideBundle: Plugin = {
+  name: 'beside-bundle',
   setup(build) {
     build.onResolve({ filter: /^mammoth$/ }, (args) => (args.importer.endsWith(join('vendor', 'mammoth.cjs')) ? undefined : { path: './mammoth.cjs', external: true }));
+    // Only regex-safety's own requires: the analysers' requires of each other stay inside the file.
+    build.onResolve({ filter: ANALYSER_PACKAGES }, (args) => (/[\\/]rules[\\/]regex-safety\.ts$/.test(args.importer) ? { path: './regex-analysers.cjs', external: true } : undefined));
   },
 };

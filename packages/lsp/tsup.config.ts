@@ -1,12 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
-import { coreDependencyAliases, MAMMOTH_ENTRY, mammothBeside, zodEnglishOnly } from '../core/bundle-plugins.js';
+import { coreDependencyAliases, BESIDE_ENTRIES, besideBundle, packAsJsonString, zodEnglishOnly } from '../core/bundle-plugins.js';
+
+const coreSrc = fileURLToPath(new URL('../core/src/', import.meta.url));
 
 // One self-contained file: the VS Code extension copies dist/server.cjs into its package, so
 // everything (core, yaml, zod, json-rules-engine, vscode-languageserver) is bundled in. Minified,
-// it is about a third of the size and compiles that much faster when an editor starts it.
+// it is about a third of the size and compiles that much faster when an editor starts it. Core is
+// bundled from its sources, as in the CLI, so that what only some runs need stays beside the bundle.
 export default defineConfig({
-  // mammoth beside it, loaded only for a .docx import (bundle-plugins.ts).
-  entry: { server: 'src/server.ts', mammoth: MAMMOTH_ENTRY },
+  // mammoth and the pattern analysers beside it, loaded only when needed (bundle-plugins.ts).
+  entry: { server: 'src/server.ts', ...BESIDE_ENTRIES },
   format: ['cjs'],
   outExtension: () => ({ js: '.cjs' }),
   platform: 'node',
@@ -17,10 +21,14 @@ export default defineConfig({
   sourcemap: false,
   minify: true,
   dts: false,
-  esbuildPlugins: [zodEnglishOnly, mammothBeside],
+  esbuildPlugins: [zodEnglishOnly, packAsJsonString, besideBundle],
   clean: true,
   esbuildOptions(options) {
     // As in core's own build (bundle-plugins.ts).
-    options.alias = { ...coreDependencyAliases };
+    options.alias = {
+      '@laatuvahti/core/internal/node': `${coreSrc}node.ts`,
+      '@laatuvahti/core/internal': `${coreSrc}internal.ts`,
+      ...coreDependencyAliases,
+    };
   },
 });

@@ -15,12 +15,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const serverBundle = join(here, '..', 'lsp', 'dist', 'server.cjs');
 const schemaDir = join(here, '..', 'core', 'dist', 'schema', 'editor');
 
-/** Copies the server bundle (and its mammoth.cjs) to dist/ and the schemas to schema/; fails when either is missing. */
+/** Copies the server bundle (and the files beside it) to dist/ and the schemas to schema/; fails when either is missing. */
 function copyBuiltAssets(): void {
   if (!existsSync(serverBundle)) throw new Error(`${serverBundle} is missing: build @laatuvahti/lsp first (npm run build at the root)`);
   copyFileSync(serverBundle, join(here, 'dist', 'server.cjs'));
-  // The .docx reader the server requires only for an import (packages/core/bundle-plugins.ts).
-  copyFileSync(join(dirname(serverBundle), 'mammoth.cjs'), join(here, 'dist', 'mammoth.cjs'));
+  // What the server requires only when needed: the .docx reader for an import, the pattern
+  // analysers for rule folders from disk (packages/core/bundle-plugins.ts).
+  for (const beside of ['mammoth.cjs', 'regex-analysers.cjs']) copyFileSync(join(dirname(serverBundle), beside), join(here, 'dist', beside));
   const schemas = existsSync(schemaDir) ? readdirSync(schemaDir).filter((f) => f.endsWith('.json')) : [];
   if (schemas.length === 0) throw new Error(`${schemaDir} has no JSON Schemas: build @laatuvahti/core first`);
   rmSync(join(here, 'schema'), { recursive: true, force: true });
