@@ -197,3 +197,17 @@ export interface ComplianceReportOptions {
   /** The name and version of the checking tool, as shown in the report. */
   version?: string;
 }
+
+/** Options of `checkFile` (`@laatuvahti/core/node`). */
+export interface CheckFileOptions {
+  /** The date rules compare with (YYYY-MM-DD); defaults to the current date. */
+  today?: string;
+  /** Language of messages; without it the config's `locale`, else the plan's own `language`, decides. */
+  locale?: Locale;
+  /** Use this config file instead of the `laatuvahti.config.yaml` files above the plan. */
+  configFile?: string;
+  /** Extra rule folders (absolute paths), besides the config's `ruleDirs`. */
+  ruleDirs?: readonly string[];
+  /** Cancels the check, which then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}

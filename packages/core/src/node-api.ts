@@ -6,22 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { checkWithPack, currentDate, ruleOutcomes, type CompiledPack, type DocumentReport, type FileDiagnostic, type Locale } from '@laatuvahti/core/internal';
+import type { CheckFileOptions } from './api-types.js';
 import { fileErrorText } from './file-error.js';
-import { loadPack, SettingsResolver } from './node.js';
 
-/** Options of `checkPlanFile`. */
-export interface CheckFileOptions {
-  /** The date rules compare with (YYYY-MM-DD); defaults to the current date. */
-  today?: string;
-  /** Language of messages; without it the config's `locale`, else the plan's `language`, decides. */
-  locale?: Locale;
-  /** Use this config file instead of the `laatuvahti.config.yaml` files above the plan. */
-  configFile?: string;
-  /** Extra rule folders (absolute paths), besides the config's `ruleDirs`. */
-  ruleDirs?: readonly string[];
-  /** Cancels the check, which then rejects with the signal's reason. */
-  signal?: AbortSignal;
-}
+export type { CheckFileOptions };
+import { loadPack, SettingsResolver } from './node.js';
 
 /** A file's check: the text check's report, and the config files it was checked with. */
 export interface FileReport extends DocumentReport {

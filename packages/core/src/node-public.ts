@@ -5,21 +5,9 @@
  * third-party type, and reaches the code through the internal entry (one shared copy).
  */
 import * as core from '@laatuvahti/core/internal/node';
-import type { ConfigProblem, DocumentReport, Locale, RulePack } from './api-types.js';
+import type { CheckFileOptions, ConfigProblem, DocumentReport, Locale, RulePack } from './api-types.js';
 
-/** Options of `checkFile`. */
-export interface CheckFileOptions {
-  /** The date rules compare with (YYYY-MM-DD); defaults to the current date. */
-  today?: string;
-  /** Language of messages; without it the config's `locale`, else the plan's own `language`, decides. */
-  locale?: Locale;
-  /** Use this config file instead of the `laatuvahti.config.yaml` files above the plan. */
-  configFile?: string;
-  /** Extra rule folders (absolute paths), besides the config's `ruleDirs`. */
-  ruleDirs?: readonly string[];
-  /** Cancels the check, which then rejects with the signal's reason. */
-  signal?: AbortSignal;
-}
+export type { CheckFileOptions };
 
 /** A file's check: what `checkDocument` reports, and the config files that applied. */
 export interface FileReport extends DocumentReport {
