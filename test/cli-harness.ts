@@ -12,7 +12,8 @@ export const ROOT = join(__dirname, '..');
 export const BIN = join(ROOT, 'packages', 'cli', 'bin', 'laatuvahti.cjs');
 const BUNDLE = join(ROOT, 'packages', 'cli', 'dist', 'cli.cjs');
 
-function newestSource(dir: string): number {
+/** Newest modification time of the files under `dir`, tests left out. */
+export function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -34,9 +35,12 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the bin in `cwd`; colour variables are cleared unless `env` sets them. */
-export function runCli(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}, input = ''): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
+/**
+ * Runs the bin in `cwd`; colour variables are cleared unless `env` sets them. `nodeArgs` go to
+ * Node before the bin (e.g. `--require` of a probe).
+ */
+export function runCli(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}, input = '', nodeArgs: readonly string[] = []): Run {
+  const r = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], { cwd, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -5,50 +5,14 @@
  * config chose. Spawns the built bin, as test/cli.test.ts does (it builds a stale bundle).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureCliBuilt, runCli as run, tempFolders } from './cli-harness.js';
 
-const root = join(__dirname, '..');
-const BIN = join(root, 'packages', 'cli', 'bin', 'laatuvahti.cjs');
-const BUNDLE = join(root, 'packages', 'cli', 'dist', 'cli.cjs');
 const TODAY = '2026-10-01';
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (!entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  const sources = Math.max(newestSource(join(root, 'packages', 'cli', 'src')), newestSource(join(root, 'packages', 'core', 'src')));
-  if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < sources) execFileSync('npm', ['run', 'build', '-w', '@laatuvahti/cli'], { cwd: root, stdio: 'pipe' });
-}, 120_000);
-
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'laatuvahti-json-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-function run(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const { folder, cleanup } = tempFolders('laatuvahti-json-');
+beforeAll(() => ensureCliBuilt(), 120_000);
+afterAll(cleanup);
 
 // Line 5 (0-based 4) is `  "premises": { "accessible": false }`; `false` starts at character 30.
 const JSON_PLAN = '{\n  "apiVersion": "laatuvahti/v1",\n  "kind": "ServiceDescription",\n  "language": "en",\n  "premises": { "accessible": false }\n}\n';

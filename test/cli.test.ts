@@ -4,9 +4,8 @@
  * guarantee are asserted against core's own `check()` for the same text and date.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync, execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -14,57 +13,17 @@ import { parse, stringify } from 'yaml';
 import { check, checkDocument, formatPath, getDefaultPack, localizedRuleDocs, resolveSettings, ruleOutcomes, type ConfigFile, type Diagnostic } from '@laatuvahti/core/internal';
 import { findConfigFile } from '@laatuvahti/core/internal/node';
 import { parseXml } from '../packages/cli/src/testing/parse-xml.js';
+import { BIN, ensureCliBuilt, ROOT, runCli as run, tempFolders, type Run } from './cli-harness.js';
 
-const root = join(__dirname, '..');
-const BIN = join(root, 'packages', 'cli', 'bin', 'laatuvahti.cjs');
+const root = ROOT;
 const BUNDLE = join(root, 'packages', 'cli', 'dist', 'cli.cjs');
 const TODAY = '2026-11-23';
 
-/** Newest modification time of the files the bundle is built from. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (!entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  // `npm ci` builds everything (prepare); rebuild here only when the bundle is missing or older
-  // than the sources it is made of (core's sources and generated rule pack included).
-  const sources = Math.max(newestSource(join(root, 'packages', 'cli', 'src')), newestSource(join(root, 'packages', 'core', 'src')), statSync(join(root, 'packages', 'cli', 'tsup.config.ts')).mtimeMs);
-  if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < sources) {
-    execFileSync('npm', ['run', 'build', '-w', '@laatuvahti/cli'], { cwd: root, stdio: 'pipe' });
-  }
-});
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}, input = ''): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const dirs: string[] = [];
-/** A fresh temp folder with the given files. */
-function folder(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'laatuvahti-cli-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+// `npm ci` builds everything (prepare); the harness rebuilds only when the bundle is missing or
+// older than the sources it is made of (core's sources and generated rule pack included).
+beforeAll(() => ensureCliBuilt(), 120_000);
+const { folder, cleanup } = tempFolders('laatuvahti-cli-');
+afterAll(cleanup);
 
 /**
  * A community-housing plan whose activity "Retket" is too rare (line 9, `every: 3 months`) for a

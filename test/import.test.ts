@@ -4,47 +4,27 @@
  * findings and exit codes are asserted, with core's `importPlan` as the reference for the draft.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { pathToFileURL } from 'node:url';
 import { importPlan } from '@laatuvahti/core/internal';
+import { ensureCliBuilt, newestSource, ROOT as root, runCli, tempFolders } from './cli-harness.js';
 import { LspClient, SERVER } from './lsp-client';
 
-const root = join(__dirname, '..');
-const BIN = join(root, 'packages', 'cli', 'bin', 'laatuvahti.cjs');
-const BUNDLE = join(root, 'packages', 'cli', 'dist', 'cli.cjs');
 const FIXTURES = join(root, 'fixtures', 'import');
 const TODAY = '2026-10-01';
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (!entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  // As in cli.test.ts: rebuild only when the bundle is missing or older than its sources.
-  const sources = Math.max(newestSource(join(root, 'packages', 'cli', 'src')), newestSource(join(root, 'packages', 'core', 'src')), statSync(join(root, 'packages', 'cli', 'tsup.config.ts')).mtimeMs);
-  if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < sources) execFileSync('npm', ['run', 'build', '-w', '@laatuvahti/cli'], { cwd: root, stdio: 'pipe' });
-}, 120_000);
-
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const temp = tempFolders('laatuvahti-import-');
+beforeAll(() => ensureCliBuilt(), 120_000);
+afterAll(temp.cleanup);
 
 /** A temp folder with copies of the given fixtures. */
 function folder(...fixtures: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'laatuvahti-import-'));
-  dirs.push(dir);
+  const dir = temp.folder();
   for (const f of fixtures) copyFileSync(join(FIXTURES, f), join(dir, f));
   return dir;
 }
@@ -54,9 +34,8 @@ function folder(...fixtures: string[]): string {
 const HOOK = join(mkdtempSync(join(tmpdir(), 'laatuvahti-hook-')), 'report-mammoth.cjs');
 writeFileSync(HOOK, "process.on('exit', () => { if (Object.keys(require.cache).some((k) => /[\\\\/](node_modules[\\\\/]mammoth[\\\\/]|dist[\\\\/]mammoth\\.cjs$)/.test(k))) process.stderr.write('[mammoth loaded]\\n'); });\n");
 
-function run(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--require', HOOK, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[], cwd: string) {
+  return runCli(args, cwd, {}, '', ['--require', HOOK]);
 }
 
 describe('laatuvahti import', () => {
