@@ -135,7 +135,7 @@ describe('checkData', () => {
     }
     // A date the format does not accept is still a schema finding, never a silent pass.
     const wrong = await checkData(plan('1.9.2024'), { today: TODAY });
-    expect(wrong.findings.map((f) => `${f.ruleId} ${f.messageId} ${f.dataPath}`)).toContain('schema-type badDate updated');
+    expect(wrong.findings.map((f) => `${f.ruleId} ${f.messageId} ${f.dataPath}`)).toContain('schema-type badDocumentDate updated');
   });
 
   it('rejects values no plan file could hold, naming the path', async () => {

@@ -92,7 +92,7 @@ describe('shapes', () => {
     const text = `${HEADER}updated: 2026-13-01\nunit: 5\nresponsiblePersons: {a: 1}\nstaffing:\n  total: "six"\nfeedback:\n  - every: sometimes\nprice: 4\n`;
     const d = await builtinFindings(text);
     expect(d.map((x) => `${at(x)} ${x.messageId}`)).toEqual([
-      '2:9-2:19 schema-type badDate',
+      '2:9-2:19 schema-type badDocumentDate',
       '3:6-3:7 schema-type wrongType',
       '4:20-4:26 schema-type wrongType',
       '6:9-6:14 schema-type wrongType',
@@ -100,8 +100,21 @@ describe('shapes', () => {
       '8:11-8:20 schema-type badInterval',
       '9:0-9:5 schema-unknown-key unknownKey',
     ]);
+    expect(d[0]!.message).toBe('"updated": "2026-13-01" is not a date. Use YYYY-MM-DD, or YYYY-MM or YYYY where the document gives no day.');
     expect(d[1]!.message).toBe('"unit": expected a mapping, but the value is a number.');
     expect(d[4]!.message).toBe('The required key "from" is missing from "feedback[0]".');
+  });
+
+  it('takes a document date as precise as the document gives it: a day, a month or a year', async () => {
+    for (const updated of ['2014-05-20', '2014-05', '2014', '"2014"']) {
+      const d = await builtinFindings(`${HEADER}updated: ${updated}\n`);
+      expect(d.filter((x) => x.ruleId.startsWith('schema-'))).toEqual([]);
+    }
+    const wrong = await builtinFindings(`${HEADER}updated: 2014-5\n`);
+    expect(wrong.map((x) => `${at(x)} ${x.messageId}`)).toEqual(['2:9-2:15 schema-type badDocumentDate']);
+    // Related plans' dates stay full days.
+    const related = await builtinFindings(`${HEADER}relatedPlans:\n  medicationPlan: { updated: 2014 }\n`);
+    expect(related.map((x) => `${x.ruleId} ${x.messageId}`)).toEqual(['schema-type wrongType']);
   });
 
   it('says that a merge key is not supported instead of suggesting a key, and offers no rename', async () => {

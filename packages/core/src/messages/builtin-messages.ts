@@ -103,6 +103,11 @@ export const BUILTIN_MESSAGES: Record<string, Texts> = {
     sv: '"{{key}}": "{{value}}" är inte ett datum i formen ÅÅÅÅ-MM-DD.',
     en: '"{{key}}": "{{value}}" is not a date of the form YYYY-MM-DD.',
   },
+  badDocumentDate: {
+    fi: '"{{key}}": "{{value}}" ei ole päivämäärä. Käytä muotoa VVVV-KK-PP, tai VVVV-KK tai VVVV, jos asiakirjassa ei ole päivää.',
+    sv: '"{{key}}": "{{value}}" är inget datum. Använd formen ÅÅÅÅ-MM-DD, eller ÅÅÅÅ-MM eller ÅÅÅÅ om dokumentet inte anger dagen.',
+    en: '"{{key}}": "{{value}}" is not a date. Use YYYY-MM-DD, or YYYY-MM or YYYY where the document gives no day.',
+  },
   badInterval: {
     fi: '"{{key}}": "{{value}}" ei ole aikaväli. Käytä muotoa "week", "2 weeks", "6 months" tai "year".',
     sv: '"{{key}}": "{{value}}" är inget intervall. Använd formen "week", "2 weeks", "6 months" eller "year".',

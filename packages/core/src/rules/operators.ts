@@ -4,7 +4,7 @@
  * synchronous predicate (factValue, ruleValue) => boolean, registered on every Engine and also
  * used by `where` filters of the list facts. None knows about any particular rule.
  */
-import { isIsoDate } from '../schema/primitives.js';
+import { dateSpan } from '../schema/primitives.js';
 import { CHECKSUMS } from './checksums.js';
 import { isLongerThan } from './interval.js';
 import { MAX_MATCH_INPUT } from './regex-safety.js';
@@ -70,10 +70,21 @@ export const OPERATORS: Readonly<Record<string, OperatorFn>> = {
   isNot: (a, b) => a !== b,
   /** Interval or date span longer than an interval: `"2 months"` vs `"month"`. */
   intervalLongerThan: (a, b) => isLongerThan(a, b),
-  /** An ISO date after another (`updated` in the future). Invalid dates never compare. */
-  dateAfter: (a, b) => typeof a === 'string' && typeof b === 'string' && isIsoDate(a) && isIsoDate(b) && a > b,
-  /** An ISO date before another. */
-  dateBefore: (a, b) => typeof a === 'string' && typeof b === 'string' && isIsoDate(a) && isIsoDate(b) && a < b,
+  /**
+   * A date after another (`updated` in the future): every day it can mean is after. A month or a
+   * year (`2014-05`, `2014`) is a span of days (dateSpan); invalid dates never compare.
+   */
+  dateAfter: (a, b) => {
+    const x = dateSpan(a);
+    const y = dateSpan(b);
+    return !!x && !!y && x.first > y.last;
+  },
+  /** A date before another: every day it can mean is before. */
+  dateBefore: (a, b) => {
+    const x = dateSpan(a);
+    const y = dateSpan(b);
+    return !!x && !!y && x.last < y.first;
+  },
   /** A list holding at least one of the given values. */
   containsAny: (a, b) => {
     const list = asArray(a);

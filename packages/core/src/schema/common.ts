@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { described as d } from './meta.js';
-import { isoDate } from './primitives.js';
+import { documentDate } from './primitives.js';
 import type { Locale } from '../types.js';
 
 export const API_VERSION = 'laatuvahti/v1';
@@ -22,7 +22,12 @@ export function documentHeader(kind: PlanKind) {
     apiVersion: d(z.literal(API_VERSION), 'Muodon versio: laatuvahti/v1.', 'Formatets version: laatuvahti/v1.', 'Format version: laatuvahti/v1.'),
     kind: d(z.literal(kind), 'Asiakirjan laji.', 'Dokumentets typ.', 'Kind of document.'),
     language: d(z.enum(['fi', 'sv', 'en']), 'Vapaan tekstin kieli: fi | sv | en.', 'Fritextens språk: fi | sv | en.', 'Language of the free text: fi | sv | en.').optional(),
-    updated: d(isoDate(), 'Milloin asiakirjaa viimeksi muutettiin (VVVV-KK-PP).', 'När dokumentet senast ändrades (ÅÅÅÅ-MM-DD).', 'When the document was last changed (YYYY-MM-DD).').optional(),
+    updated: d(
+      documentDate(),
+      'Milloin asiakirjaa viimeksi muutettiin (VVVV-KK-PP; VVVV-KK tai VVVV, jos asiakirjassa ei ole päivää).',
+      'När dokumentet senast ändrades (ÅÅÅÅ-MM-DD; ÅÅÅÅ-MM eller ÅÅÅÅ om dokumentet inte anger dagen).',
+      'When the document was last changed (YYYY-MM-DD; YYYY-MM or YYYY where the document gives no day).',
+    ).optional(),
   };
 }
 

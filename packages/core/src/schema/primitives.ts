@@ -20,6 +20,29 @@ export function isIsoDate(s: string): boolean {
   return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
+const YEAR_RE = /^\d{4}$/;
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * The days a date as precise as a document gives it can mean: a day (2014-05-20) is one day,
+ * a month (2014-05) or a year (2014, also as a YAML number) every day of it. Undefined for
+ * anything else. Date comparisons use the whole span, so a plan dated "2014" is before
+ * 2024-01-01 but neither before nor after 2014-06-01.
+ */
+export function dateSpan(v: unknown): { first: string; last: string } | undefined {
+  const s = typeof v === 'number' && Number.isInteger(v) ? String(v) : v;
+  if (typeof s !== 'string') return undefined;
+  if (isIsoDate(s)) return { first: s, last: s };
+  if (YEAR_RE.test(s)) return { first: `${s}-01-01`, last: `${s}-12-31` };
+  if (MONTH_RE.test(s)) {
+    const y = Number(s.slice(0, 4));
+    const m = Number(s.slice(5, 7));
+    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    return { first: `${s}-01`, last: `${s}-${m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]}` };
+  }
+  return undefined;
+}
+
 /** `"<n> <unit>"` or `"<unit>"`, unit day(s) | week(s) | month(s) | year(s). */
 export const INTERVAL_RE = /^(?:([1-9]\d{0,3}) +)?(day|week|month|year)s?$/;
 
@@ -27,9 +50,19 @@ export const INTERVAL_RE = /^(?:([1-9]\d{0,3}) +)?(day|week|month|year)s?$/;
  * Issue messages that name a format; the schema step turns them into localised messages
  * (`badDate`, `badInterval`, `badTimeRange`) instead of zod's English text.
  */
-export const FORMAT_TOKENS = ['laatuvahti:badDate', 'laatuvahti:badInterval', 'laatuvahti:badTimeRange'] as const;
+export const FORMAT_TOKENS = ['laatuvahti:badDate', 'laatuvahti:badDocumentDate', 'laatuvahti:badInterval', 'laatuvahti:badTimeRange'] as const;
 
 export const isoDate = () => z.string().refine(isIsoDate, { message: 'laatuvahti:badDate' });
+
+/**
+ * A document's own date (`updated`): a day, or only the month or year when the document gives
+ * no day (a plan titled "omavalvontasuunnitelma 2014"), so a conversion need not invent one.
+ */
+export const documentDate = () =>
+  z.union([
+    z.string().refine((s) => dateSpan(s) !== undefined, { message: 'laatuvahti:badDocumentDate' }),
+    z.number().int().min(1000).max(9999),
+  ]);
 
 export const interval = () => z.string().regex(INTERVAL_RE, { message: 'laatuvahti:badInterval' });
 
