@@ -174,7 +174,7 @@ export const selfMonitoringPlanSchema = z.strictObject({
   organiser: d(
     z.strictObject({
       name: z.string().optional(),
-      kind: z.enum(['wellbeing-services-county', 'municipality', 'other']).optional(),
+      kind: z.enum(['wellbeing-services-county', 'municipality', 'joint-municipal-authority', 'other']).optional(),
     }),
     'Palvelunjärjestäjä.', 'Anordnare.', 'Service organiser.',
   ).optional(),
