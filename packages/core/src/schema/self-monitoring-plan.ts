@@ -35,6 +35,7 @@ export const housingTypes = [
 const contact = z.strictObject({
   phone: d(z.string(), 'Työpuhelin.', 'Arbetstelefon.', 'Work phone.').optional(),
   email: d(z.string(), 'Työsähköposti.', 'Arbetsmejl.', 'Work e-mail.').optional(),
+  address: d(z.string(), 'Työosoite (käynti- tai postiosoite).', 'Arbetsadress (besöks- eller postadress).', 'Work address (visiting or postal).').optional(),
 });
 
 const responsiblePerson = z.strictObject({
