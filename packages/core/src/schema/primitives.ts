@@ -48,7 +48,7 @@ export const INTERVAL_RE = /^(?:([1-9]\d{0,3}) +)?(day|week|month|year)s?$/;
 
 /**
  * Issue messages that name a format; the schema step turns them into localised messages
- * (`badDate`, `badInterval`, `badTimeRange`) instead of zod's English text.
+ * (`badDate`, `badDocumentDate`, `badInterval`, `badTimeRange`) instead of zod's English text.
  */
 export const FORMAT_TOKENS = ['laatuvahti:badDate', 'laatuvahti:badDocumentDate', 'laatuvahti:badInterval', 'laatuvahti:badTimeRange'] as const;
 
