@@ -8,6 +8,12 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** The number of days of month `m` (1-12) of year `y`, leap years' February included. */
+function daysInMonth(y: number, m: number): number {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!;
+}
+
 /** True when `s` is an ISO calendar date that exists (2026-02-30 does not). */
 export function isIsoDate(s: string): boolean {
   // Arithmetic, not Date: this runs for every date in every plan and rule condition.
@@ -16,8 +22,7 @@ export function isIsoDate(s: string): boolean {
   const m = Number(s.slice(5, 7));
   const d = Number(s.slice(8, 10));
   if (m < 1 || m > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+  return d <= daysInMonth(y, m);
 }
 
 const YEAR_RE = /^\d{4}$/;
@@ -34,12 +39,7 @@ export function dateSpan(v: unknown): { first: string; last: string } | undefine
   if (typeof s !== 'string') return undefined;
   if (isIsoDate(s)) return { first: s, last: s };
   if (YEAR_RE.test(s)) return { first: `${s}-01-01`, last: `${s}-12-31` };
-  if (MONTH_RE.test(s)) {
-    const y = Number(s.slice(0, 4));
-    const m = Number(s.slice(5, 7));
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    return { first: `${s}-01`, last: `${s}-${m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]}` };
-  }
+  if (MONTH_RE.test(s)) return { first: `${s}-01`, last: `${s}-${daysInMonth(Number(s.slice(0, 4)), Number(s.slice(5, 7)))}` };
   return undefined;
 }
 
