@@ -60,4 +60,33 @@ describe('the language server', () => {
       client.kill();
     }
   });
+
+  it("leaves out the plans the configs' ignores leave out, as a folder run does, and says so in the lens", async () => {
+    const dir = folder({
+      'laatuvahti.config.yaml': 'ignores: ["drafts/*", "!drafts/ready.yaml"]\n',
+      'drafts/old.yaml': PLAN,
+    });
+    const client = new LspClient({ rootUri: pathToFileURL(dir).href, initializationOptions: { debounceMs: 0 } });
+    try {
+      await client.start();
+      const draft = pathToFileURL(join(dir, 'drafts', 'draft.yaml')).href;
+      const ready = pathToFileURL(join(dir, 'drafts', 'ready.yaml')).href;
+      // The same plan: no findings where the config leaves it out, its findings where a negation brings it back.
+      expect((await client.open(draft, PLAN)).diagnostics).toEqual([]);
+      expect((await client.open(ready, PLAN)).diagnostics.map((d) => d.code)).toContain('plan-provider-identified');
+      type Lens = { command: { title: string; command: string } };
+      expect(await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri: draft } })).toEqual([
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: "Laatuvahti: ei tarkisteta, asetustiedoston ignores jättää tiedoston pois", command: '' } },
+      ]);
+      // Hover still works on an ignored plan: only checking is left out.
+      const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri: draft }, position: { line: 1, character: 2 } });
+      expect(hover).not.toBeNull();
+      // A closed plan the workspace check sends is reported as ignored, with nothing published.
+      const old = pathToFileURL(join(dir, 'drafts', 'old.yaml')).href;
+      const { results } = await client.request<{ results: { uri: string; isPlan: boolean; ignored?: boolean; diagnostics: unknown[] }[] }>('laatuvahti/checkFiles', { uris: [old] });
+      expect(results).toEqual([{ uri: old, isPlan: true, ignored: true, diagnostics: [] }]);
+    } finally {
+      client.kill();
+    }
+  });
 });

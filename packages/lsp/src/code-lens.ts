@@ -12,6 +12,8 @@ export const SHOW_REPORT_COMMAND = 'laatuvahti.showComplianceReport';
 
 /** The lens for a check result; none for YAML that is not a plan or a plan no rule could run on. */
 export function provideCodeLens(result: CheckResult | undefined): CodeLens[] {
+  // The only sign in the editor that a plan is left out on purpose; a label, nothing to run.
+  if (result?.ignored) return [{ range: FIRST_LINE, command: { title: lspText('ignoredByConfig', result.locale), command: '' } }];
   const outcomes = result?.outcomes;
   if (!result?.isPlan || !outcomes?.length) return [];
   const n = (...kinds: string[]) => outcomes.filter((o) => kinds.includes(o.outcome)).length;
@@ -22,5 +24,7 @@ export function provideCodeLens(result: CheckResult | undefined): CodeLens[] {
   if (n('suppressed', 'baselined')) parts.push(lspText('rulesExcepted', locale, { count: n('suppressed', 'baselined') }));
   if (n('not-evaluated')) parts.push(lspText('rulesNotEvaluated', locale));
   const title = `${parts.join(' · ')} → ${lspText('showReport', locale)}`;
-  return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title, command: SHOW_REPORT_COMMAND } }];
+  return [{ range: FIRST_LINE, command: { title, command: SHOW_REPORT_COMMAND } }];
 }
+
+const FIRST_LINE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

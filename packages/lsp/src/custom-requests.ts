@@ -15,6 +15,8 @@ export interface CheckFileResult {
   uri: string;
   /** False for YAML that is not a plan (it is not checked). */
   isPlan: boolean;
+  /** True for a plan the configs' `ignores` leave out: it was not checked. */
+  ignored?: boolean;
   diagnostics: LspDiagnostic[];
 }
 

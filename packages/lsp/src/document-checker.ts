@@ -17,6 +17,8 @@ export interface CheckResult {
   /** The document version checked; undefined for text read from disk. */
   version: number | undefined;
   isPlan: boolean;
+  /** A plan the configs' `ignores` leave out: not checked, so no findings. */
+  ignored?: true;
   kind?: PlanKind;
   /** Locale the messages were written in (the file's effective locale). */
   locale: Locale;
@@ -33,6 +35,8 @@ export interface CheckerHost {
   documents: TextDocuments<TextDocument>;
   /** Config, pack and settings of a document (may throw: the check then reports the failure). */
   settingsFor(uri: string): FileSettings;
+  /** Whether the configs' `ignores` leave the document out (then it is not checked). */
+  isIgnored(uri: string): boolean;
   debounceMs(): number;
   /** The time budget of one check of an open document, in ms. */
   timeBudgetMs(): number;
@@ -66,6 +70,9 @@ interface DocState {
  */
 const FAULT_MARKER = process.env.LAATUVAHTI_LSP_FAULT_MARKER;
 
+/** A plan's top-level `language:` line (what core's planLanguage reads after parsing). */
+const LANGUAGE_LINE = /^language[ \t]*:[ \t]*["']?(fi|sv|en)["']?[ \t]*(?:#.*)?$/m;
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Keeps the diagnostics of open documents current. */
@@ -87,6 +94,11 @@ export class DocumentChecker {
     try {
       const settings = this.host.settingsFor(uri);
       locale = settings.locale;
+      if (this.host.isIgnored(uri)) {
+        // Not parsed, so the plan's own language is read off its top-level line for the lens.
+        const own = settings.chosenLocale ?? (LANGUAGE_LINE.exec(text)?.[1] as Locale | undefined);
+        return { uri, version, isPlan: true, ignored: true, locale: own ?? locale, diagnostics: [], lsp: [] };
+      }
       // Let pending requests (hover, cancellations, newer edits) in before the long part.
       await nextTurn();
       if (FAULT_MARKER && text.includes(FAULT_MARKER)) throw new Error(`fault injected by LAATUVAHTI_LSP_FAULT_MARKER`);

@@ -50,6 +50,11 @@ const TEXTS = {
   rulesNotMet: { fi: '{{count}} ei täyty', sv: '{{count}} inte uppfyllda', en: '{{count}} not met' },
   rulesExcepted: { fi: '{{count}} vaiennettu', sv: '{{count}} undantagna', en: '{{count}} suppressed' },
   rulesNotEvaluated: { fi: 'tarkistus jäi kesken', sv: 'kontrollen avbröts', en: 'check incomplete' },
+  ignoredByConfig: {
+    fi: 'Laatuvahti: ei tarkisteta, asetustiedoston ignores jättää tiedoston pois',
+    sv: 'Laatuvahti: kontrolleras inte, konfigurationens ignores utesluter filen',
+    en: 'Laatuvahti: not checked, the config\'s ignores leave this file out',
+  },
   showReport: { fi: 'tarkistusraportti', sv: 'kontrollrapport', en: 'compliance report' },
 } satisfies Record<string, Record<Locale, string>>;
 

@@ -74,6 +74,7 @@ export function startServer(connection: Connection): void {
   const checker = new DocumentChecker({
     documents,
     settingsFor,
+    isIgnored: (uri) => workspace.isIgnored(uri),
     debounceMs: () => workspace.clientSettings.debounceMs,
     timeBudgetMs: () => workspace.clientSettings.timeBudgetMs,
     ready: () => ready,
@@ -323,7 +324,7 @@ export function startServer(connection: Connection): void {
           }
         }
       }
-      results.push({ uri, isPlan: result.isPlan, diagnostics: result.lsp });
+      results.push({ uri, isPlan: result.isPlan, ...(result.ignored ? { ignored: true } : {}), diagnostics: result.lsp });
     }
     return results;
   }

@@ -42,6 +42,16 @@ export class WorkspaceSettings {
     return this.resolver.forFile(this.pathOf(uri));
   }
 
+  /**
+   * Whether the `ignores` of the configs above a document leave it out, as they do a CLI
+   * folder run; such a file gets no findings (ESLint's editor integration does the same).
+   * `.gitignore` does not count here: a file the user opened in the editor was asked for.
+   */
+  isIgnored(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    return this.resolver.ignoredByConfig(this.pathOf(uri)) === true;
+  }
+
   /** The settings of the workspace root (for rule listings and documentation). */
   forWorkspace(): FileSettings {
     return this.resolver.forFile(join(this.root, 'laatuvahti-workspace.yaml'));

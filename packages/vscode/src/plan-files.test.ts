@@ -36,6 +36,14 @@ describe('summariseCheck', () => {
       { uri: 'file:///ws/b.yaml', isPlan: true, diagnostics: [] },
       { uri: 'file:///ws/ci.yml', isPlan: false, diagnostics: [{ severity: 1 }] },
     ]);
-    expect(summary).toEqual({ files: 3, plans: 2, counts: { errors: 2, warnings: 1, infos: 0 } });
+    expect(summary).toEqual({ files: 3, plans: 2, ignored: 0, counts: { errors: 2, warnings: 1, infos: 0 } });
+  });
+
+  it('counts plans the config ignores apart, with none of their findings', () => {
+    const summary = summariseCheck([
+      { uri: 'file:///ws/a.yaml', isPlan: true, diagnostics: [{ severity: 2 }] },
+      { uri: 'file:///ws/drafts/b.yaml', isPlan: true, ignored: true, diagnostics: [] },
+    ]);
+    expect(summary).toEqual({ files: 2, plans: 1, ignored: 1, counts: { errors: 0, warnings: 1, infos: 0 } });
   });
 });

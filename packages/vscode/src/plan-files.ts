@@ -38,14 +38,20 @@ export function inBatches<T>(items: readonly T[], size: number = BATCH_SIZE): T[
 /** The outcome of a workspace check. */
 export interface CheckSummary {
   files: number;
+  /** Plans checked. */
   plans: number;
+  /** Plans the configs' `ignores` left out. */
+  ignored: number;
   counts: Counts;
 }
 
-/** Sums up `laatuvahti/checkFiles` results; files that are not plans are counted as files only. */
+/**
+ * Sums up `laatuvahti/checkFiles` results; files that are not plans are counted as files only,
+ * plans the configs' `ignores` leave out apart from those checked.
+ */
 export function summariseCheck(results: readonly CheckFileResult[]): CheckSummary {
-  const plans = results.filter((r) => r.isPlan);
+  const plans = results.filter((r) => r.isPlan && !r.ignored);
   const counts = countFindings(plans.flatMap((r) => r.diagnostics), 'lsp');
-  return { files: results.length, plans: plans.length, counts };
+  return { files: results.length, plans: plans.length, ignored: results.filter((r) => r.isPlan && r.ignored).length, counts };
 }
 

@@ -23,6 +23,8 @@ export interface CheckFilesParams {
 export interface CheckFileResult {
   uri: string;
   isPlan: boolean;
+  /** A plan the configs' `ignores` leave out: not checked, no diagnostics. */
+  ignored?: boolean;
   diagnostics: { severity?: number; code?: string | number; message?: string }[];
 }
 

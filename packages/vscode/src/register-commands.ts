@@ -95,11 +95,11 @@ async function checkWorkspace(ctx: CommandContext, running: Running): Promise<vo
     },
   );
   const summary = summariseCheck(results);
-  if (summary.plans === 0) {
+  if (summary.plans + summary.ignored === 0) {
     void vscode.window.showInformationMessage(m.noPlans);
     return;
   }
-  const text = m.checkDone(summary.plans, summary.counts);
+  const text = m.checkDone(summary.plans, summary.counts) + (summary.ignored ? m.plansIgnored(summary.ignored) : '');
   const found = summary.counts.errors + summary.counts.warnings + summary.counts.infos > 0;
   const show = found ? vscode.window.showWarningMessage(text, m.showProblems) : vscode.window.showInformationMessage(text);
   void show.then((choice) => {

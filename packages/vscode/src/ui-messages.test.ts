@@ -13,5 +13,8 @@ describe('uiMessages', () => {
     expect(uiMessages('en').checkDone(1, c)).toBe('Laatuvahti checked 1 plan: 3 errors, 1 warning.');
     expect(uiMessages('fi').checkDone(2, c)).toBe('Laatuvahti tarkisti 2 suunnitelmaa: 3 virhettä, 1 varoitus.');
     expect(uiMessages('sv').checkDone(2, c)).toBe('Laatuvahti kontrollerade 2 planer: 3 fel, 1 varning.');
+    expect(uiMessages('en').plansIgnored(1)).toBe(" 1 plan was not checked: the config's ignores leave it out.");
+    expect(uiMessages('fi').plansIgnored(2)).toBe(' 2 suunnitelmaa jäi tarkistamatta: asetustiedoston ignores jättää ne pois.');
+    expect(uiMessages('sv').plansIgnored(2)).toBe(' 2 planer kontrollerades inte: konfigurationens ignores utesluter dem.');
   });
 });

@@ -23,6 +23,8 @@ export interface UiMessages {
   checkingPlans: string;
   progress(done: number, total: number): string;
   checkDone(plans: number, c: Counts): string;
+  /** Appended to checkDone when the configs' `ignores` left plans out. */
+  plansIgnored(n: number): string;
   noPlans: string;
   noFolder: string;
   showProblems: string;
@@ -61,6 +63,7 @@ const en: UiMessages = {
   checkingPlans: 'Laatuvahti: checking plans',
   progress: (done, total) => `${done}/${total} files`,
   checkDone: (plans, c) => `Laatuvahti checked ${plural(plans, 'plan', 'plans')}: ${en.counts(c)}.`,
+  plansIgnored: (n) => ` ${plural(n, 'plan was', 'plans were')} not checked: the config's ignores leave ${n === 1 ? 'it' : 'them'} out.`,
   noPlans: 'Laatuvahti found no plan files (apiVersion: laatuvahti/v1) in the workspace.',
   noFolder: 'Open a folder to check the plans in it.',
   showProblems: 'Show Problems',
@@ -92,6 +95,7 @@ const fi: UiMessages = {
   checkingPlans: 'Laatuvahti: suunnitelmia tarkistetaan',
   progress: (done, total) => `${done}/${total} tiedostoa`,
   checkDone: (plans, c) => `Laatuvahti tarkisti ${plural(plans, 'suunnitelman', 'suunnitelmaa')}: ${fi.counts(c)}.`,
+  plansIgnored: (n) => ` ${plural(n, 'suunnitelma', 'suunnitelmaa')} jäi tarkistamatta: asetustiedoston ignores jättää ${n === 1 ? 'sen' : 'ne'} pois.`,
   noPlans: 'Laatuvahti ei löytänyt työtilasta suunnitelmatiedostoja (apiVersion: laatuvahti/v1).',
   noFolder: 'Avaa kansio, niin sen suunnitelmat voidaan tarkistaa.',
   showProblems: 'Näytä ongelmat',
@@ -123,6 +127,7 @@ const sv: UiMessages = {
   checkingPlans: 'Laatuvahti: planerna kontrolleras',
   progress: (done, total) => `${done}/${total} filer`,
   checkDone: (plans, c) => `Laatuvahti kontrollerade ${plural(plans, 'plan', 'planer')}: ${sv.counts(c)}.`,
+  plansIgnored: (n) => ` ${plural(n, 'plan', 'planer')} kontrollerades inte: konfigurationens ignores utesluter ${n === 1 ? 'den' : 'dem'}.`,
   noPlans: 'Laatuvahti hittade inga planfiler (apiVersion: laatuvahti/v1) i arbetsytan.',
   noFolder: 'Öppna en mapp för att kontrollera planerna i den.',
   showProblems: 'Visa problem',
