@@ -146,6 +146,18 @@ export function isoDateIn(text: string): { iso: string; match: string } | undefi
   return { iso: date.toISOString().slice(0, 10), match: m[0] };
 }
 
+// m/yyyy, m.yyyy or yyyy-mm, not part of a longer number or date.
+const MONTH_RE = /(?<![\d./-])(\d{1,2})[/.](\d{4})(?![\d./-])|(?<![\d./-])(\d{4})-(\d{2})(?![\d./-])/;
+
+/** A month m/yyyy, m.yyyy or yyyy-mm -> YYYY-MM. */
+export function monthIn(text: string): { iso: string; match: string } | undefined {
+  const m = MONTH_RE.exec(text);
+  if (!m) return undefined;
+  const [y, mo] = m[1] ? [Number(m[2]), Number(m[1])] : [Number(m[3]), Number(m[4])];
+  if (mo < 1 || mo > 12 || y < 1900) return undefined;
+  return { iso: `${y}-${String(mo).padStart(2, '0')}`, match: m[0] };
+}
+
 /**
  * The value of `target` in `raw` (the text between its label and the next), when it has the
  * field's shape: a Y-tunnus 7 digits and a check digit, an address a house number, a name a few
@@ -181,8 +193,11 @@ export function acceptValue(target: FieldTarget, raw: string): FieldValue | unde
     case 'contact.email':
       return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? whole(value) : undefined;
     case 'updated': {
-      const date = isoDateIn(value);
-      return date ? { value: date.iso, complete: date.match === value } : undefined;
+      // A day when the field gives one; else a month ("5/2025") or a year alone ("2014"), which
+      // `updated` accepts for documents dated no closer (date conditions compare the whole span).
+      const date = isoDateIn(value) ?? monthIn(value);
+      if (date) return { value: date.iso, complete: date.match === value };
+      return /^(19|20)\d\d$/.test(value) ? whole(value) : undefined;
     }
     case 'serviceGroup': {
       const group = SERVICE_GROUPS[value.toLowerCase().replace(/[.\s]+$/, '')];

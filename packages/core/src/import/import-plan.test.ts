@@ -227,6 +227,24 @@ describe('importPlan: personal identity codes, conflicts, Swedish', () => {
     await expectValidDraft(r);
   });
 
+  it('takes a month or a year alone for `updated` when the plan gives no day', async () => {
+    const plan = (line: string) => ['Omavalvontasuunnitelma', 'Palveluntuottajan nimi: Esimerkkihoiva Oy', line].join('\n');
+    const month = await importPlan({ format: 'txt', text: plan('Päivitetty 5/2025') });
+    expect(parse(month.text).updated).toBe('2025-05');
+    expect(month.text).toContain('updated: 2025-05  # tarkista: kentästä "Päivitetty 5/2025"');
+    await expectValidDraft(month);
+    expect(parse((await importPlan({ format: 'txt', text: plan('Päivitetty 05.2024') })).text).updated).toBe('2024-05');
+    const year = await importPlan({ format: 'txt', text: plan('Päivitetty: 2014') });
+    expect(String(parse(year.text).updated)).toBe('2014');
+    await expectValidDraft(year);
+    // Not a month: a thirteenth month, or a number run on into a longer one; the text is kept.
+    for (const line of ['Päivitetty 13/2025', 'Päivitetty 5/2025/2']) {
+      const r = await importPlan({ format: 'txt', text: plan(line) });
+      expect(parse(r.text).updated).toBeUndefined();
+      expect(lostWords(plan(line), r.text)).toEqual([]);
+    }
+  });
+
   it('takes the kind and the language the caller gives, and does not mark them', async () => {
     const r = await importPlan({ format: 'md', text: '# Toiminta-ajatus\n\nKotihoitoa ikäihmisille.\n' }, { kind: 'SelfMonitoringPlan', language: 'fi' });
     expect(r.text).toContain('\nkind: SelfMonitoringPlan\nlanguage: fi\n');
