@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { check } from '@laatuvahti/core';
@@ -71,8 +71,12 @@ describe('the language server', () => {
       await client.start();
       const draft = pathToFileURL(join(dir, 'drafts', 'draft.yaml')).href;
       const ready = pathToFileURL(join(dir, 'drafts', 'ready.yaml')).href;
+      const told: { uri: string; ignored: boolean }[] = [];
+      client.onNotification('laatuvahti/ignored', (p: { uri: string; ignored: boolean }) => told.push(p));
       // The same plan: no findings where the config leaves it out, its findings where a negation brings it back.
       expect((await client.open(draft, PLAN)).diagnostics).toEqual([]);
+      // Said before the (empty) diagnostics, so a client can show "not checked", not "no findings".
+      expect(told).toEqual([{ uri: draft, ignored: true }]);
       expect((await client.open(ready, PLAN)).diagnostics.map((d) => d.code)).toContain('plan-provider-identified');
       type Lens = { command: { title: string; command: string } };
       expect(await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri: draft } })).toEqual([
@@ -85,6 +89,13 @@ describe('the language server', () => {
       const old = pathToFileURL(join(dir, 'drafts', 'old.yaml')).href;
       const { results } = await client.request<{ results: { uri: string; isPlan: boolean; ignored?: boolean; diagnostics: unknown[] }[] }>('laatuvahti/checkFiles', { uris: [old] });
       expect(results).toEqual([{ uri: old, isPlan: true, ignored: true, diagnostics: [] }]);
+
+      // The config stops leaving drafts out: the open draft is checked, and the client is told.
+      writeFileSync(join(dir, 'laatuvahti.config.yaml'), 'ignores: ["*.old.yaml"]\n');
+      const checked = client.nextPublish((p) => p.uri === draft && p.diagnostics.length > 0);
+      await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(dir, 'laatuvahti.config.yaml')).href, type: 2 }] });
+      await checked;
+      expect(told).toEqual([{ uri: draft, ignored: true }, { uri: draft, ignored: false }]);
     } finally {
       client.kill();
     }

@@ -154,6 +154,11 @@ export class LspClient {
     return this.conn.sendRequest<T>(method, params);
   }
 
+  /** Listens for a server notification other than diagnostics and logs. */
+  onNotification<P>(method: string, handler: (params: P) => void): void {
+    this.conn.onNotification(method, handler);
+  }
+
   notify(method: string, params: unknown): Promise<void> {
     return this.conn.sendNotification(method, params);
   }

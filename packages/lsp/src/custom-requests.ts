@@ -2,7 +2,7 @@
  * Protocol: the custom requests the VS Code extension (or any client) may send besides standard
  * LSP. Types only, so a client can share them; the handlers live in start-server.ts.
  */
-import { RequestType, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { NotificationType, RequestType, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Locale, PlanKind } from '@laatuvahti/core/internal';
 
 /** `laatuvahti/checkFiles` parameters: files to check from disk (open ones use the editor text). */
@@ -19,6 +19,19 @@ export interface CheckFileResult {
   ignored?: boolean;
   diagnostics: LspDiagnostic[];
 }
+
+/** `laatuvahti/ignored`: whether the configs' `ignores` leave an open document out. */
+export interface IgnoredParams {
+  uri: string;
+  ignored: boolean;
+}
+
+/**
+ * Sent before an open document's diagnostics when it is left out by the configs' `ignores`, and
+ * once with `ignored: false` when it no longer is, so a client can say "not checked" rather
+ * than "no findings".
+ */
+export const IgnoredNotification = new NotificationType<IgnoredParams>('laatuvahti/ignored');
 
 /** Checks files, publishes their diagnostics (so closed files show in Problems) and returns them. */
 export const CheckFilesRequest = new RequestType<CheckFilesParams, { results: CheckFileResult[] }, void>('laatuvahti/checkFiles');

@@ -45,6 +45,8 @@ export interface CheckerHost {
   /** True when diagnostics are pushed (publishDiagnostics), false when the client pulls. */
   push: boolean;
   publish(uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void;
+  /** An open document became (or stopped being) left out by the configs' `ignores`. */
+  ignoredChanged(uri: string, ignored: boolean): void;
   logError(message: string): void;
 }
 
@@ -60,6 +62,8 @@ interface DocState {
   waiters: ((r: CheckResult | undefined) => void)[];
   /** Whether findings of this document were pushed and not yet cleared. */
   published: boolean;
+  /** Whether the client was last told the document is ignored (outlives `result`, which a settings change drops). */
+  ignored?: true;
   /** Findings of list items kept across versions: an edit re-evaluates only what it touched. */
   memo: RunMemo;
 }
@@ -220,6 +224,9 @@ export class DocumentChecker {
     // Stale: the document changed or closed, or settings changed, while this run was going.
     if (this.host.documents.get(uri)?.version !== version || this.states.get(uri) !== st || generation !== this.generation) return;
     st.result = result;
+    // Before the diagnostics, so the client knows what an empty list means when it gets it.
+    if (!!result.ignored !== !!st.ignored) this.host.ignoredChanged(uri, !!result.ignored);
+    st.ignored = result.ignored;
     if (this.host.push) {
       if (result.isPlan || st.published) this.host.publish(uri, version, result.lsp);
       st.published = result.isPlan;

@@ -25,7 +25,7 @@ import { FIX_ALL_KIND, fixAllAction, provideCodeActions } from './code-actions.j
 import { provideCompletion } from './completion.js';
 import { provideDocumentSymbols } from './document-symbols.js';
 import { listRules, ruleDocumentation } from './rule-docs.js';
-import { CheckFilesRequest, ComplianceReportRequest, ImportPlanRequest, ListRulesRequest, RuleDocumentationRequest, SkeletonRequest, type CheckFileResult } from './custom-requests.js';
+import { CheckFilesRequest, ComplianceReportRequest, IgnoredNotification, ImportPlanRequest, ListRulesRequest, RuleDocumentationRequest, SkeletonRequest, type CheckFileResult } from './custom-requests.js';
 import { planReport, type ReportSubject } from './plan-report.js';
 import { provideCodeLens } from './code-lens.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -83,6 +83,7 @@ export function startServer(connection: Connection): void {
     },
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics }),
     logError: (message) => log.error(message),
+    ignoredChanged: (uri, ignored) => void connection.sendNotification(IgnoredNotification, { uri, ignored }),
   });
 
   // ---- lifecycle -------------------------------------------------------------------------

@@ -13,6 +13,14 @@ describe('computeStatus', () => {
     expect(computeStatus({ ...base, checked: false }, 'en')).toMatchObject({ visible: true, text: '$(sync~spin) checking…' });
   });
 
+  it('says "not checked" for a plan the configs\' ignores leave out, never "no findings"', () => {
+    expect(computeStatus({ ...base, ignored: true }, 'en')).toMatchObject({ text: '$(circle-slash) not checked (ignores)', accessibilityLabel: 'Laatuvahti, plan.yaml: not checked (ignores)' });
+    expect(computeStatus({ ...base, ignored: true }, 'fi').text).toBe('$(circle-slash) ei tarkisteta (ignores)');
+    expect(computeStatus({ ...base, ignored: true }, 'sv').text).toBe('$(circle-slash) kontrolleras inte (ignores)');
+    // Until the server has answered, it is still "checking".
+    expect(computeStatus({ ...base, ignored: true, checked: false }, 'en').text).toBe('$(sync~spin) checking…');
+  });
+
   it('says "checked: no findings" for a clean plan, in each language', () => {
     expect(computeStatus(base, 'en').text).toBe('$(check) checked: no findings');
     expect(computeStatus(base, 'fi').text).toBe('$(check) tarkistettu: ei havaintoja');

@@ -13,6 +13,8 @@ export interface StatusInput {
   isPlan: boolean;
   /** The server has published diagnostics for the document since it was opened. */
   checked: boolean;
+  /** The configs' `ignores` leave the document out: it is not checked. */
+  ignored?: boolean;
   /** Laatuvahti's findings in the document. */
   counts: Counts;
   /** The document's name, for the tooltip. */
@@ -22,7 +24,7 @@ export interface StatusInput {
 /** The item's look. */
 export interface StatusView {
   visible: boolean;
-  /** Label with a codicon: $(check), $(sync~spin), $(error), $(warning) or $(info). */
+  /** Label with a codicon: $(check), $(sync~spin), $(circle-slash), $(error), $(warning) or $(info). */
   text: string;
   tooltip: string;
   /** What a screen reader says: the file and its state, without icons. */
@@ -37,6 +39,8 @@ export function computeStatus(input: StatusInput, locale: UiLocale): StatusView 
     ({ visible: true, text: `$(${icon}) ${label}`, tooltip, accessibilityLabel: `Laatuvahti, ${input.fileName}: ${label}` });
   if (!input.isYaml || !input.isPlan) return { visible: false, text: '', tooltip, accessibilityLabel: '' };
   if (!input.checked) return view('sync~spin', m.checking);
+  // Not "no findings": nothing was looked for.
+  if (input.ignored) return view('circle-slash', m.notChecked);
   const { errors, warnings, infos } = input.counts;
   if (errors + warnings + infos === 0) return view('check', m.noFindings);
   return view(errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info', m.counts(input.counts));

@@ -10,6 +10,7 @@ import { PlanStatusBar } from './plan-status-bar.js';
 import { registerCommands } from './register-commands.js';
 import { resolveLocale } from './resolve-locale.js';
 import { MARKDOWN_SCHEME, MarkdownDocuments } from './markdown-documents.js';
+import { NOTIFICATIONS, type IgnoredParams } from './protocol.js';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const docs = new MarkdownDocuments();
   const languageClient = createClient(context, { onChecked: (uri) => status.markChecked(uri) });
   client = languageClient;
+  // Registered before start, so the first checks' notifications are not missed.
+  context.subscriptions.push(languageClient.onNotification(NOTIFICATIONS.ignored, (p: IgnoredParams) => status.markIgnored(vscode.Uri.parse(p.uri), p.ignored)));
 
   context.subscriptions.push(
     status,

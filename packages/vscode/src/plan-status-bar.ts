@@ -15,6 +15,8 @@ export class PlanStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   /** Documents the server has published diagnostics for since they were opened. */
   private readonly checked = new Set<string>();
+  /** Documents the server said the configs' `ignores` leave out. */
+  private readonly ignored = new Set<string>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly locale: () => UiLocale) {
@@ -31,7 +33,10 @@ export class PlanStatusBar implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === vscode.window.activeTextEditor?.document) this.update();
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.checked.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.checked.delete(d.uri.toString());
+        this.ignored.delete(d.uri.toString());
+      }),
     );
     this.update();
   }
@@ -42,9 +47,16 @@ export class PlanStatusBar implements vscode.Disposable {
     if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) this.update();
   }
 
+  /** Records whether the configs' `ignores` leave a document out (before its diagnostics arrive). */
+  markIgnored(uri: vscode.Uri, ignored: boolean): void {
+    if (ignored) this.ignored.add(uri.toString());
+    else this.ignored.delete(uri.toString());
+  }
+
   /** Forgets every check (the server restarted). */
   reset(): void {
     this.checked.clear();
+    this.ignored.clear();
     this.update();
   }
 
@@ -61,6 +73,7 @@ export class PlanStatusBar implements vscode.Disposable {
         isYaml: doc.languageId === 'yaml' || doc.languageId === 'json',
         isPlan: findings.length > 0 || looksLikePlan(doc.getText()),
         checked: this.checked.has(doc.uri.toString()),
+        ignored: this.ignored.has(doc.uri.toString()),
         counts: countFindings(findings, 'vscode'),
         fileName: baseName(doc.uri.path),
       },

@@ -14,6 +14,18 @@ export const REQUESTS = {
   importPlan: 'laatuvahti/importPlan',
 } as const;
 
+/** Notifications the server sends besides standard LSP. */
+export const NOTIFICATIONS = {
+  /** `{ uri, ignored }`: the configs' `ignores` leave an open document out (or no longer do). */
+  ignored: 'laatuvahti/ignored',
+} as const;
+
+/** `laatuvahti/ignored` parameters. */
+export interface IgnoredParams {
+  uri: string;
+  ignored: boolean;
+}
+
 /** `laatuvahti/checkFiles` parameters: file URIs; the server also publishes their diagnostics. */
 export interface CheckFilesParams {
   uris: string[];

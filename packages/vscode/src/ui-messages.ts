@@ -18,6 +18,8 @@ export interface UiMessages {
   /** "2 errors, 1 warning" (plus notes only when there are some). */
   counts(c: Counts): string;
   noFindings: string;
+  /** A plan the configs' `ignores` leave out. */
+  notChecked: string;
   checking: string;
   statusTooltip(file: string): string;
   checkingPlans: string;
@@ -58,6 +60,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const en: UiMessages = {
   counts: (c) => [plural(c.errors, 'error', 'errors'), plural(c.warnings, 'warning', 'warnings'), ...(c.infos ? [plural(c.infos, 'note', 'notes')] : [])].join(', '),
   noFindings: 'checked: no findings',
+  notChecked: 'not checked (ignores)',
   checking: 'checking…',
   statusTooltip: (file) => `Laatuvahti: ${file}. Click to open the Problems panel.`,
   checkingPlans: 'Laatuvahti: checking plans',
@@ -90,6 +93,7 @@ const en: UiMessages = {
 const fi: UiMessages = {
   counts: (c) => [plural(c.errors, 'virhe', 'virhettä'), plural(c.warnings, 'varoitus', 'varoitusta'), ...(c.infos ? [plural(c.infos, 'huomautus', 'huomautusta')] : [])].join(', '),
   noFindings: 'tarkistettu: ei havaintoja',
+  notChecked: 'ei tarkisteta (ignores)',
   checking: 'tarkistetaan…',
   statusTooltip: (file) => `Laatuvahti: ${file}. Avaa Ongelmat-paneeli napsauttamalla.`,
   checkingPlans: 'Laatuvahti: suunnitelmia tarkistetaan',
@@ -122,6 +126,7 @@ const fi: UiMessages = {
 const sv: UiMessages = {
   counts: (c) => [plural(c.errors, 'fel', 'fel'), plural(c.warnings, 'varning', 'varningar'), ...(c.infos ? [plural(c.infos, 'anmärkning', 'anmärkningar')] : [])].join(', '),
   noFindings: 'kontrollerad: inga fynd',
+  notChecked: 'kontrolleras inte (ignores)',
   checking: 'kontrollerar…',
   statusTooltip: (file) => `Laatuvahti: ${file}. Klicka för att öppna panelen Problem.`,
   checkingPlans: 'Laatuvahti: planerna kontrolleras',
