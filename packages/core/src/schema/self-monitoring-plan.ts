@@ -169,6 +169,8 @@ export const selfMonitoringPlanSchema = z.strictObject({
         'private | public | ngo | sole-trader (enskild näringsidkare).',
         'private | public | ngo | sole-trader (a self-employed person trading in their own name).',
       ).optional(),
+      // Added to v1: the provider's own phone, e-mail or address, as the 2024 model's basic data give them.
+      contact: d(contact, 'Palveluntuottajan yhteystiedot.', 'Tjänsteproducentens kontaktuppgifter.', 'The provider\u2019s contact details.').optional(),
     }),
     'Palveluntuottaja.', 'Tjänsteproducent.', 'Service provider.',
   ).optional(),
@@ -183,6 +185,8 @@ export const selfMonitoringPlanSchema = z.strictObject({
     z.strictObject({
       name: d(z.string(), 'Palveluyksikön nimi.', 'Tjänsteenhetens namn.', 'Name of the service unit.').optional(),
       address: d(z.string(), 'Käyntiosoite.', 'Besöksadress.', 'Street address.').optional(),
+      // Added to v1: the unit's own phone or e-mail (its address is `address`).
+      contact: d(contact, 'Palveluyksikön yhteystiedot.', 'Tjänsteenhetens kontaktuppgifter.', 'The service unit\u2019s contact details.').optional(),
       serviceTypes: d(
         z.array(z.enum(unitServiceTypes)),
         'Mitä palveluja yksikkö tuottaa: home-care | home-help | support-services | day-activity | work-activity | housing | personal-assistance | family-care | child-welfare | rehabilitation | health-care | other.',
