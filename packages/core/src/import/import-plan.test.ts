@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { Document, Footer, Header, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { check } from '../internal.js';
 import { decodeSourceText, importPlan, type ImportResult } from './import-plan.js';
 import { ImportError } from './import-error.js';
@@ -324,6 +324,33 @@ describe('importPlan: Word documents', () => {
     expect(fromWord.stats).toEqual(fromMarkdown.stats);
     expect(parse(fromWord.text)).toEqual(parse(fromMarkdown.text));
     expect(lostWords(source, fromWord.text)).toEqual([]);
+  });
+
+  it("reads the page header and footer too, where plans keep their date, before the body's text", async () => {
+    const doc = new Document({
+      sections: [
+        {
+          headers: {
+            default: new Header({ children: [new Paragraph('Esimerkkihoiva Oy – Omavalvontasuunnitelma'), new Paragraph('Päivitetty 3.2.2026')] }),
+            first: new Header({ children: [new Paragraph('Esimerkkihoiva Oy – Omavalvontasuunnitelma')] }),
+          },
+          footers: { default: new Footer({ children: [new Paragraph({ children: [new TextRun('Sivu '), new TextRun({ children: [PageNumber.CURRENT] })] }), new Paragraph('Laatija: vastaava ohjaaja & johtaja')] }) },
+          children: [
+            new Paragraph({ text: 'Toiminta-ajatus', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph('Tuemme ikäihmisten kotona asumista.'),
+          ],
+        },
+      ],
+    });
+    const r = await importPlan({ format: 'docx', data: new Uint8Array(await Packer.toBuffer(doc)) });
+    const plan = parse(r.text);
+    expect(plan.updated).toBe('2026-02-03');
+    expect(plan.operatingIdea).toBe('Tuemme ikäihmisten kotona asumista.');
+    // The rest of the header and footer is kept, once each (the first-page header repeats the
+    // default one), and the page number, which is no text of the plan, is left out.
+    expect(plan.importedText).toEqual([{ text: 'Esimerkkihoiva Oy – Omavalvontasuunnitelma\n\nLaatija: vastaava ohjaaja & johtaja' }]);
+    expect(r.text).not.toMatch(/Sivu/);
+    await expectValidDraft(r);
   });
 
   it('rejects a file that is not a .docx with a message that says what to do', async () => {
