@@ -64,8 +64,10 @@ const PART_RE = /^word\/(header|footer)(\d*)\.xml$/;
 async function headerFooterBlocks(data: Uint8Array): Promise<Block[]> {
   let zip: Zip;
   try {
-    const loaded = (await import('jszip')) as unknown as JSZipModule & { default?: JSZipModule };
-    zip = await (loaded.default ?? loaded).loadAsync(data);
+    // The package itself, or (in the CLI's and the server's bundles) the mammoth.cjs beside them,
+    // which carries it as `JSZip` (bundle-plugins.ts).
+    const loaded = (await import('jszip')) as unknown as JSZipModule & { default?: JSZipModule; JSZip?: JSZipModule };
+    zip = await (loaded.JSZip ?? loaded.default ?? loaded).loadAsync(data);
   } catch {
     return [];
   }
