@@ -89,6 +89,12 @@ describe('the language server', () => {
       const old = pathToFileURL(join(dir, 'drafts', 'old.yaml')).href;
       const { results } = await client.request<{ results: { uri: string; isPlan: boolean; ignored?: boolean; diagnostics: unknown[] }[] }>('laatuvahti/checkFiles', { uris: [old] });
       expect(results).toEqual([{ uri: old, isPlan: true, ignored: true, diagnostics: [] }]);
+      // A report of several plans leaves it out, as a folder run does; asked for alone, it is reported.
+      type Report = { markdown: string } | null;
+      const several = await client.request<Report>('laatuvahti/complianceReport', { uris: [old, ready] });
+      expect(several!.markdown).toContain('ready.yaml');
+      expect(several!.markdown).not.toContain('old.yaml');
+      expect((await client.request<Report>('laatuvahti/complianceReport', { uri: old }))!.markdown).toContain('plan-provider-identified');
 
       // The config stops leaving drafts out: the open draft is checked, and the client is told.
       writeFileSync(join(dir, 'laatuvahti.config.yaml'), 'ignores: ["*.old.yaml"]\n');

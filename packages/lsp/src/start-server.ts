@@ -349,6 +349,9 @@ export function startServer(connection: Connection): void {
     const subjects: ReportSubject[] = [];
     for (const uri of uris) {
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      // A report of a folder or the workspace leaves out what the configs' ignores leave out, as
+      // a folder run does; one plan asked for by name is reported all the same.
+      if (uris.length > 1 && workspace.isIgnored(uri)) continue;
       const file = uri.startsWith('file:') ? workspace.pathOf(uri) : undefined;
       const open = documents.get(uri);
       const text = open ? open.getText() : file ? await readFromDisk(uri) : undefined;
