@@ -185,6 +185,14 @@ export const selfMonitoringPlanSchema = z.strictObject({
     z.strictObject({
       name: d(z.string(), 'Palveluyksikön nimi.', 'Tjänsteenhetens namn.', 'Name of the service unit.').optional(),
       address: d(z.string(), 'Käyntiosoite.', 'Besöksadress.', 'Street address.').optional(),
+      // Added to v1: where the services are given. A unit that receives no one (home visits, video)
+      // has no premises where the plan could be on public display.
+      servedAt: d(
+        z.array(z.enum(['premises', 'clients-homes', 'remote', 'other'])),
+        'Missä palvelut annetaan: premises (yksikön tilat, joihin asiakkaat tulevat) | clients-homes (asiakkaan koti tai arkiympäristö) | remote (etäyhteys) | other.',
+        'Var tjänsterna ges: premises (enhetens lokaler dit klienterna kommer) | clients-homes (klientens hem eller vardagsmiljö) | remote (på distans) | other.',
+        'Where the services are given: premises (the unit\u2019s own, where clients come) | clients-homes (the client\u2019s home or everyday surroundings) | remote (by phone or video) | other.',
+      ).optional(),
       // Added to v1: the unit's own phone or e-mail (its address is `address`).
       contact: d(contact, 'Palveluyksikön yhteystiedot.', 'Tjänsteenhetens kontaktuppgifter.', 'The service unit\u2019s contact details.').optional(),
       serviceTypes: d(
