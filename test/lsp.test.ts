@@ -481,7 +481,7 @@ describe('editor features', () => {
     const keys = await at(5, 2);
     const labels = keys.map((i) => i.label);
     // name and housingType are present (adress is not address).
-    expect(labels).toEqual(['address', 'serviceTypes', 'registration', 'staffOnSite24h', 'operatingSince', 'tenure', 'premises']);
+    expect(labels).toEqual(['address', 'servedAt', 'contact', 'serviceTypes', 'registration', 'staffOnSite24h', 'operatingSince', 'tenure', 'premises']);
     expect(keys.find((i) => i.label === 'tenure')).toMatchObject({ documentation: { value: 'How residents hold their flat: lease | other.' }, textEdit: { newText: 'tenure: ', range: range(5, 2, 5, 2) } });
     expect(keys.find((i) => i.label === 'premises')!.textEdit.newText).toBe('premises:');
 
