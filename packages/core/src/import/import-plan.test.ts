@@ -121,13 +121,13 @@ describe('importPlan: real self-monitoring plans', () => {
     const plan = parse(r.text);
     expect(plan.template).toBe('valvira-2014');
     expect(plan.provider).toEqual({ name: 'Sanna Aaltonen', businessId: '2960105-3' });
-    expect(plan.unit).toEqual({ address: '37800 AKAA, Kivimetsä 5' });
+    // The phone and e-mail follow the unit's address and no responsible person is named: the unit's.
+    expect(plan.unit).toEqual({ address: '37800 AKAA, Kivimetsä 5', contact: { phone: '041 319 9311', email: 'Eijuska69@gmail.com' } });
     expect(plan.operatingIdea).toMatch(/^Eijuskan koti- ja hoivapalvelu on perustettu/);
     expect(plan.principles).toMatch(/^Eijuskan arvot: asiakaslähtöisyys/);
     expect(plan.riskManagement.assessment).toMatch(/^Tunnistan ja arvoin riskit/);
-    // No responsible person is named, so the phone and e-mail have no owner: kept as written.
     expect(plan.responsiblePersons).toBeUndefined();
-    expect(plan.importedText[1].text).toContain('- Puhelin: 041 319 9311');
+    expect(r.text).toContain('phone: 041 319 9311  # tarkista: kentästä "Puhelin"');
     // The street-address field says there is no unit: not an address, so not picked.
     expect(plan.importedText[1].text).toContain('Toimintayksikön katuosoite: Ei toimintayksikköä');
     expect(lostWords(source.replace(/<!--[^]*?-->/g, ''), r.text)).toEqual([]);
@@ -200,6 +200,24 @@ describe('importPlan: personal identity codes, conflicts, Swedish', () => {
     expect(plan.provider).toEqual({ name: 'Esimerkkihoiva Oy' });
     expect(plan.importedText[0].text).toBe('Y-tunnus: 1234567-1\n\nPalveluntuottajan Y-tunnus: 7654321-2');
     expect(r.stats.paragraphs).toEqual({ mapped: 1, kept: 2 });
+  });
+
+  it("gives a phone or e-mail to whoever the form named last before it: the unit's, then the person's", async () => {
+    const text = [
+      'Palveluyksikön perustiedot',
+      'Palveluyksikön nimi: Esimerkkikoti',
+      'Puhelin: 09 123 4567',
+      'Toiminnasta vastaavan henkilön nimi: Maija Esimerkki',
+      'Puhelin: 040 111 2222',
+      'Sähköposti: maija.esimerkki@example.fi',
+    ].join('\n');
+    const r = await importPlan({ format: 'txt', text });
+    const plan = parse(r.text);
+    expect(plan.unit).toEqual({ name: 'Esimerkkikoti', contact: { phone: '09 123 4567' } });
+    expect(plan.responsiblePersons).toEqual([{ id: 'vastuuhenkilo', name: 'Maija Esimerkki', contact: { phone: '040 111 2222', email: 'maija.esimerkki@example.fi' } }]);
+    expect(r.headings).toEqual([{ text: 'Palveluyksikön perustiedot', recognised: true, keys: ['unit', 'responsiblePersons'] }]);
+    expect(lostWords(text, r.text)).toEqual([]);
+    await expectValidDraft(r);
   });
 
   it('reads a Swedish plan and writes its comments in Swedish', async () => {
@@ -294,10 +312,11 @@ describe('importPlan: Word documents', () => {
       ['Oma muistiinpano', false, ['importedText']],
     ]);
     const plan = parse(r.text);
-    expect(plan.provider).toEqual({ name: 'Sanna Aaltonen', businessId: '2960105-3' });
+    // Here the table gives no unit field, so the phone and e-mail after the provider's are the provider's.
+    expect(plan.provider).toEqual({ name: 'Sanna Aaltonen', businessId: '2960105-3', contact: { phone: '041 319 9311', email: 'Eijuska69@gmail.com' } });
     expect(plan.operatingIdea).toBe('Eijuskan koti- ja hoivapalvelu on perustettu tuottamaan palvelua ikäihmisille, vammaisille, sairaille ja lapsiperheille.');
     expect(plan.importedText).toEqual([
-      { heading: '1. Palveluntuottajaa koskevat tiedot (4.1.1)', text: 'Palveluntuottaja Yksityinen palveluntuottaja:\n\nPuhelin | 041 319 9311\nSähköposti | Eijuska69@gmail.com' },
+      { heading: '1. Palveluntuottajaa koskevat tiedot (4.1.1)', text: 'Palveluntuottaja Yksityinen palveluntuottaja:' },
       { heading: 'Oma muistiinpano', text: 'Asiakkaan 131052-**** käynnit siirretty & sovittu <uudelleen>.' },
     ]);
     expect(r.personalIdsMasked).toBe(1);

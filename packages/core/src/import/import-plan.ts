@@ -533,16 +533,33 @@ class DraftBuilder {
       if (address) this.leaf(['unit', 'address'], address.value, field(address));
     }
 
+    // A phone or e-mail is the contact of whoever the plan named last before it: the forms list
+    // the provider's, the unit's and the responsible person's fields each in a group of its own
+    // (2014: "Toimintayksikön ... Puhelin", then "Vastaava esimies ... puhelin").
+    const holders = contactHolders(this.candidates);
+    this.holders = holders;
+    const contactOf = (holder: ContactHolder, t: FieldTarget): Candidate | undefined => {
+      const list = (byTarget.get(t) ?? []).filter((c) => holders.get(c) === holder);
+      if (list.length === 0 || new Set(list.map((c) => c.value)).size !== 1) return undefined;
+      list.forEach((c) => used.add(c));
+      return list[0];
+    };
+    const contact = (holder: ContactHolder, path: PathSegment[]): void => {
+      const phone = contactOf(holder, 'contact.phone');
+      if (phone) this.leaf([...path, 'contact', 'phone'], phone.value, field(phone));
+      const email = contactOf(holder, 'contact.email');
+      if (email) this.leaf([...path, 'contact', 'email'], email.value, field(email));
+    };
+    if (providerName || businessId) contact('provider', ['provider']);
+    if (this.leaves.some((l) => l.path[0] === 'unit')) contact('unit', ['unit']);
+
     const person = one('person.name');
     if (person) {
       const id = this.w.personId;
       this.leaf(['responsiblePersons', 0, 'id'], id, this.w.id);
       this.leaf(['responsiblePersons', 0, 'name'], person.value, field(person));
       // Contact details belong to the person only when the plan names exactly one.
-      const phone = one('contact.phone');
-      if (phone) this.leaf(['responsiblePersons', 0, 'contact', 'phone'], phone.value, field(phone));
-      const email = one('contact.email');
-      if (email) this.leaf(['responsiblePersons', 0, 'contact', 'email'], email.value, field(email));
+      contact('person', ['responsiblePersons', 0]);
     }
     const group = one('serviceGroup');
     if (group) this.leaf(['serviceGroup'], group.value, this.w.fromField(`${group.label}: ${group.raw}`));
@@ -561,8 +578,26 @@ class DraftBuilder {
 
   /** The picked fields (after `finishFields`). */
   usedCandidates = new Set<Candidate>();
+  /** Whose contact each phone and e-mail is (after `finishFields`). */
+  holders = new Map<Candidate, ContactHolder>();
   /** The plan's date, when one labelled date was found (after `finishFields`). */
   updated: Candidate | undefined;
+}
+
+type ContactHolder = 'provider' | 'unit' | 'person';
+
+/** Whose contact each phone and e-mail is: the holder of the field named last before it, in document order. */
+function contactHolders(candidates: readonly Candidate[]): Map<Candidate, ContactHolder> {
+  const holders = new Map<Candidate, ContactHolder>();
+  let last: ContactHolder | undefined;
+  for (const c of candidates) {
+    if (c.target === 'contact.phone' || c.target === 'contact.email') {
+      if (last) holders.set(c, last);
+    } else if (c.target === 'person.name') last = 'person';
+    else if (c.target.startsWith('provider.')) last = 'provider';
+    else if (c.target.startsWith('unit.')) last = 'unit';
+  }
+  return holders;
 }
 
 /** Steps 2-5 on the blocks of any source. */
@@ -611,7 +646,7 @@ function importBlocks(rawBlocks: readonly Block[], options: ImportOptions): Impo
   const headings: ImportedHeading[] = sections
     .filter((s) => s.heading !== undefined)
     .map((s) => {
-      const fieldKeys = [...builder.usedCandidates].filter((c) => s.blocks.includes(c.owner as Block)).map((c) => fieldKey(c.target));
+      const fieldKeys = [...builder.usedCandidates].filter((c) => s.blocks.includes(c.owner as Block)).map((c) => fieldKey(c.target, builder.holders.get(c)));
       const textKeys = [...(builder.keysBySection.get(s) ?? [])].filter((key) => key !== 'importedText' || s.blocks.some((b) => !builder.mapped.has(b)));
       return { text: s.heading!, recognised: headingFor(normalizeHeading(s.heading!), kind) !== undefined, keys: [...new Set([...textKeys, ...fieldKeys])] };
     });
@@ -634,11 +669,12 @@ function importBlocks(rawBlocks: readonly Block[], options: ImportOptions): Impo
   };
 }
 
-function fieldKey(target: FieldTarget): string {
+function fieldKey(target: FieldTarget, holder: ContactHolder | undefined): string {
   switch (target) {
-    case 'person.name':
     case 'contact.phone':
     case 'contact.email':
+      return holder === 'provider' || holder === 'unit' ? holder : 'responsiblePersons';
+    case 'person.name':
       return 'responsiblePersons';
     case 'unit.nameAndAddress':
     case 'unit.street':
