@@ -494,8 +494,8 @@ class DraftBuilder {
     const byTarget = new Map<FieldTarget, Candidate[]>();
     for (const c of this.candidates) byTarget.set(c.target, [...(byTarget.get(c.target) ?? []), c]);
     const used = new Set<Candidate>();
-    const one = (t: FieldTarget): Candidate | undefined => {
-      const list = byTarget.get(t);
+    const one = (t: FieldTarget, keep: (c: Candidate) => boolean = () => true): Candidate | undefined => {
+      const list = byTarget.get(t)?.filter(keep);
       if (!list || new Set(list.map((c) => c.value)).size !== 1) return undefined;
       list.forEach((c) => used.add(c));
       return list[0];
@@ -536,18 +536,12 @@ class DraftBuilder {
     // A phone or e-mail is the contact of whoever the plan named last before it: the forms list
     // the provider's, the unit's and the responsible person's fields each in a group of its own
     // (2014: "Toimintayksikön ... Puhelin", then "Vastaava esimies ... puhelin").
-    const holders = contactHolders(this.candidates);
-    this.holders = holders;
-    const contactOf = (holder: ContactHolder, t: FieldTarget): Candidate | undefined => {
-      const list = (byTarget.get(t) ?? []).filter((c) => holders.get(c) === holder);
-      if (list.length === 0 || new Set(list.map((c) => c.value)).size !== 1) return undefined;
-      list.forEach((c) => used.add(c));
-      return list[0];
-    };
+    const holders = (this.holders = contactHolders(this.candidates));
     const contact = (holder: ContactHolder, path: PathSegment[]): void => {
-      const phone = contactOf(holder, 'contact.phone');
+      const held = (c: Candidate) => holders.get(c) === holder;
+      const phone = one('contact.phone', held);
       if (phone) this.leaf([...path, 'contact', 'phone'], phone.value, field(phone));
-      const email = contactOf(holder, 'contact.email');
+      const email = one('contact.email', held);
       if (email) this.leaf([...path, 'contact', 'email'], email.value, field(email));
     };
     if (providerName || businessId) contact('provider', ['provider']);
